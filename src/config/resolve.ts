@@ -1,0 +1,111 @@
+import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
+import { defaultFixOptions, type CustomKind, type FixOptions } from '../engine/options.js';
+import { matchesAny, normalizePath } from './glob.js';
+import type { ConfigFile, ConfigSettings, FileSettings, Globs } from './types.js';
+
+/**
+ * The options for one file: defaults <- config top level <- every matching `overrides` entry in
+ * order <- flags. Scalars (`namespace`, `registry`, `pullSecretsOn`) are replaced by each later
+ * layer that sets them; lists (`pullSecrets`) are replaced too, so an override's list is the
+ * whole list for its files; maps (`registryMap`, `registries`, `rules`) are merged key by key;
+ * `kinds` entries replace earlier entries for the same kind. An empty `pullSecrets` from flags
+ * counts as not given, so a CLI that always passes a list does not wipe the file's.
+ * `path` is relative to the config file's directory, or absolute. The result is deeply frozen.
+ */
+export function resolveFileOptions(config: ConfigFile | undefined, flags: Partial<FixOptions>, path: string): FixOptions {
+  const options = defaultFixOptions();
+  if (config) {
+    applyLayer(options, config.settings);
+    const rel = configRelativePath(config, path);
+    for (const override of config.settings.overrides ?? []) {
+      if (!matchesAny(rel, toList(override.files))) continue;
+      if (override.excludeFiles !== undefined && matchesAny(rel, toList(override.excludeFiles))) continue;
+      applyLayer(options, override);
+    }
+  }
+  const { pullSecrets, ...rest } = flags;
+  applyLayer(options, pullSecrets && pullSecrets.length > 0 ? { ...rest, pullSecrets } : rest);
+  return deepFreeze(options);
+}
+
+/** `path` relative to the config file's directory, with `/` separators. */
+export function configRelativePath(config: Pick<ConfigFile, 'dir'>, path: string): string {
+  const rel = isAbsolute(path) ? relative(config.dir, path) : path;
+  return normalizePath(rel);
+}
+
+/** The config's `include`/`exclude` globs for file discovery, relative to `baseDir`. */
+export interface ConfigDiscovery {
+  /** The config file's directory. */
+  baseDir: string;
+  /** Absent when the config does not say: the caller's default applies. */
+  include?: string[];
+  exclude: string[];
+}
+
+/** Extracts the discovery globs of a config. */
+export function configDiscovery(config: ConfigFile): ConfigDiscovery {
+  const { include, exclude } = config.settings;
+  return {
+    baseDir: config.dir,
+    ...(include !== undefined ? { include: toList(include) } : {}),
+    exclude: exclude !== undefined ? toList(exclude) : [],
+  };
+}
+
+/** Settings that apply to a whole run rather than per file, with defaults filled in. */
+export interface RunSettings {
+  kubernetesVersion: string;
+  /** Absolute paths (relative ones are resolved against the config file's directory). */
+  schemaDirs: string[];
+  validate: boolean;
+  strictKinds: boolean;
+  /** Absent = unlimited. */
+  maxWarnings?: number;
+  format?: ConfigSettings['format'];
+}
+
+/** The default Kubernetes version schemas are taken from. */
+export const DEFAULT_KUBERNETES_VERSION = '1.35';
+
+/** Run-wide settings of a config (or the defaults without one); flags go over these. */
+export function configRunSettings(config: ConfigFile | undefined): RunSettings {
+  const s: ConfigSettings = config?.settings ?? {};
+  const settings: RunSettings = {
+    kubernetesVersion: (s.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION).replace(/^v/, ''),
+    schemaDirs: (s.schemaDirs ?? []).map((d) => resolvePath(config?.dir ?? '.', d)),
+    validate: s.validate ?? true,
+    strictKinds: s.strictKinds ?? false,
+  };
+  if (s.maxWarnings !== undefined) settings.maxWarnings = s.maxWarnings;
+  if (s.format !== undefined) settings.format = s.format;
+  return settings;
+}
+
+function applyLayer(options: FixOptions, layer: FileSettings): void {
+  if (layer.namespace !== undefined) options.namespace = layer.namespace;
+  if (layer.registry !== undefined) options.registry = layer.registry;
+  if (layer.pullSecretsOn !== undefined) options.pullSecretsOn = layer.pullSecretsOn;
+  if (layer.pullSecrets !== undefined) options.pullSecrets = [...layer.pullSecrets];
+  if (layer.registryMap !== undefined) options.registryMap = { ...options.registryMap, ...layer.registryMap };
+  if (layer.registries !== undefined) options.registries = { ...options.registries, ...layer.registries };
+  if (layer.rules !== undefined) options.rules = { ...options.rules, ...layer.rules };
+  if (layer.kinds !== undefined) options.kinds = mergeKinds(options.kinds, layer.kinds);
+}
+
+function mergeKinds(base: readonly CustomKind[], next: readonly CustomKind[]): CustomKind[] {
+  const replaced = new Set(next.map((k) => k.kind));
+  return [...base.filter((k) => !replaced.has(k.kind)), ...next.map((k) => ({ ...k }))];
+}
+
+function toList(globs: Globs): string[] {
+  return typeof globs === 'string' ? [globs] : [...globs];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,3 @@
+/** Detection of registry logins committed in plain (base64) form. */
+export { findPlaintextRegistryCredentials, type PlaintextRegistryCredentials } from './detect.js';
+export { isPlaceholderValue } from './placeholder.js';

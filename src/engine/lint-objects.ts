@@ -1,0 +1,69 @@
+import { detectLayout, type Layout } from '../fix/layout.js';
+import { findPair } from '../fix/collection-edits.js';
+import type { KindRegistry } from '../kinds/registry.js';
+import type { ManifestObject } from '../manifest/objects.js';
+import { isMap, type YAMLMap } from 'yaml';
+import type { Rule, RuleReport } from '../rules/rule.js';
+import type { FixOptions } from './options.js';
+import { suppressedRules } from './suppressions.js';
+
+/** Runs every rule over every object of one text; returns the raw reports. */
+export function lintObjects(
+  text: string,
+  objects: readonly ManifestObject[],
+  rules: readonly Rule[],
+  kinds: KindRegistry,
+  options: FixOptions,
+): RuleReport[] {
+  const reports: RuleReport[] = [];
+  const unknownKinds = new Set<string>();
+  const wantsKindInfo = options.namespace !== undefined || options.pullSecrets.length > 0 || options.registry !== undefined
+    || Object.keys(options.registries).length > 0;
+  for (const object of objects) {
+    const { apiVersion, kind } = object.ref;
+    const info = kinds.lookup(apiVersion, kind);
+    const suppressed = suppressedRules(object);
+    if (suppressed.has('all')) continue;
+    if (info.scope === undefined && wantsKindInfo && !suppressed.has('unknown-kind')) {
+      const key = `${apiVersion}/${kind}`;
+      if (!unknownKinds.has(key)) {
+        unknownKinds.add(key);
+        const kindNode = findPair(object.node, 'kind')?.value as { range?: [number, number, number] } | null | undefined;
+        const at = kindNode?.range ?? object.node.range;
+        reports.push({
+          ruleId: 'unknown-kind',
+          message: `${key} is not a known kind (no CRD in the input, not in the built-in tables); left alone. Declare it under "kinds" in the config to fix it`,
+          start: at?.[0] ?? 0,
+          end: at?.[1] ?? 0,
+          object: object.ref,
+        });
+      }
+    }
+    let layout: Layout | undefined;
+    const ctx = {
+      text,
+      object,
+      kind: info,
+      options,
+      layout: (): Layout => (layout ??= detectLayout(text, object.node, firstPodSpec(object.node, info.podSpecPaths))),
+      report: (r: RuleReport): void => {
+        if (!suppressed.has(r.ruleId)) reports.push({ ...r, object: object.ref });
+      },
+    };
+    for (const rule of rules) rule.check(ctx);
+  }
+  return reports;
+}
+
+/** The first pod-spec map of an object, whose sequences show the preferred list style. */
+function firstPodSpec(root: YAMLMap, paths: readonly string[]): YAMLMap | undefined {
+  for (const p of paths) {
+    let node: unknown = root;
+    for (const step of p.split('.')) {
+      if (!isMap(node)) break;
+      node = findPair(node, step)?.value;
+    }
+    if (isMap(node)) return node;
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import type { Severity } from './types.js';
+
+/** Where pull secrets are put: on every pod spec (default) or on the ServiceAccounts pods use. */
+export type PullSecretPlacement = 'pod' | 'serviceaccount';
+
+/** Scope and pod-spec locations of a kind that the built-in tables do not know. */
+export interface CustomKind {
+  /** `group/Kind` (core group: `Kind` alone, e.g. `Pod`), or `apiVersion/Kind`. */
+  kind: string;
+  scope?: 'Namespaced' | 'Cluster';
+  /** Dotted paths to pod specs, `[*]` for every item of a list, `*` for every value of a map. */
+  podSpecPaths?: string[];
+}
+
+/** Everything that decides what the fix does to one file. Frozen once resolved. */
+export interface FixOptions {
+  /** Namespace for namespaced objects that have none. */
+  namespace?: string;
+  /** Secrets every pod spec must list in imagePullSecrets. */
+  pullSecrets: string[];
+  pullSecretsOn: PullSecretPlacement;
+  /** `HOST[:PORT][/PREFIX]` that image references are rewritten to. */
+  registry?: string;
+  /** Source registry (e.g. `quay.io`) -> target prefix (e.g. `reg.example.com/quay`). */
+  registryMap: Record<string, string>;
+  /** Registry (host or host/path prefix) -> name of the pull secret its images need. */
+  registries: Record<string, string>;
+  /** Severity overrides per rule id; `off` disables the rule. */
+  rules: Record<string, Severity | 'off'>;
+  /** Extra kinds (custom resources). */
+  kinds: CustomKind[];
+}
+
+/** Options with nothing to do. */
+export function defaultFixOptions(): FixOptions {
+  return {
+    pullSecrets: [],
+    pullSecretsOn: 'pod',
+    registryMap: {},
+    registries: {},
+    rules: {},
+    kinds: [],
+  };
+}

@@ -1,0 +1,37 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Document } from 'yaml';
+import type { DataPatch } from '../rules/rule.js';
+
+/** Applies data patches (set `path` to `value`, creating missing maps) to plain document data. */
+export function applyPatches(data: unknown[], patches: readonly DataPatch[]): unknown[] {
+  const out = structuredClone(data);
+  for (const p of patches) {
+    if (p.path.length === 0) continue;
+    let cur = out[p.documentIndex] as Record<string | number, unknown>;
+    for (const step of p.path.slice(0, -1)) {
+      const next = cur[step];
+      if (typeof next !== 'object' || next === null) cur[step] = {};
+      cur = cur[step] as Record<string | number, unknown>;
+    }
+    cur[p.path[p.path.length - 1] as string | number] = structuredClone(p.value);
+  }
+  return out;
+}
+
+/** Plain data of every document, for comparing a file before and after a fix. */
+export function documentsData(docs: readonly Document.Parsed[]): unknown[] {
+  return docs.map((d) => d.toJS() as unknown);
+}
+
+/**
+ * Checks that the fixed documents hold exactly the original data plus the intended patches.
+ * Returns a description of the first difference, or undefined when they match.
+ */
+export function checkData(original: unknown[], patches: readonly DataPatch[], fixed: unknown[]): string | undefined {
+  if (original.length !== fixed.length) return `document count changed from ${original.length} to ${fixed.length}`;
+  const expected = applyPatches(original, patches);
+  for (let i = 0; i < expected.length; i++) {
+    if (!isDeepStrictEqual(expected[i], fixed[i])) return `document ${i + 1} differs from the intended result`;
+  }
+  return undefined;
+}

@@ -1,0 +1,114 @@
+import { isMap, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { TextEdit } from '../engine/types.js';
+import { columnOf, eolAt, lineAfter, lineEnd, type Layout } from './layout.js';
+import { renderBlockChildren, renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
+import { formatScalar } from './scalar-format.js';
+
+/** Finds the pair of a map whose key is the string `key`. */
+export function findPair(map: YAMLMap, key: string): Pair | undefined {
+  for (const item of map.items) {
+    if (isScalar(item.key) && item.key.value === key) return item;
+  }
+  return undefined;
+}
+
+/** True when a map merges another one in (`<<: *x`): its real keys are not all visible. */
+export function hasMergeKey(map: YAMLMap): boolean {
+  return map.items.some((p) => isScalar(p.key) && (typeof p.key.value === 'symbol' || p.key.source === '<<'));
+}
+
+/** True when a flow collection is written JSON-style (its first key or item is double-quoted). */
+function isJsonStyle(node: YAMLMap | YAMLSeq): boolean {
+  const first = node.items[0];
+  if (first === undefined) return false;
+  const probe = isMap(node) ? (first as Pair).key : isMap(first) ? first.items[0]?.key : first;
+  return isScalar(probe) && probe.type === 'QUOTE_DOUBLE';
+}
+
+function insertLines(text: string, end: number, lines: string[]): TextEdit {
+  const at = lineAfter(text, end);
+  const eol = eolAt(text, Math.max(0, end - 1));
+  const body = at.needsLeadingBreak ? eol + lines.join(eol) : lines.map((l) => l + eol).join('');
+  return { start: at.offset, end: at.offset, text: body };
+}
+
+/** End offset of a pair's value, or of its key when the value is empty. */
+function pairEnd(pair: Pair): number {
+  const value = pair.value as { range?: [number, number, number] } | null;
+  const key = pair.key as { range?: [number, number, number] };
+  return value?.range?.[1] ?? key.range?.[1] ?? 0;
+}
+
+/**
+ * Adds `key: value` to a map that lacks the key: as new lines after the pair named by the first
+ * present key of `after` (else after the last pair) in a block map, or before the closing brace
+ * of a flow map. Returns undefined when the map has no position information.
+ */
+export function addPair(text: string, map: YAMLMap, key: string, value: NewValue, after: readonly string[], layout: Layout): TextEdit[] | undefined {
+  if (!map.range) return undefined;
+  if (map.flow) return [insertIntoFlow(text, map, `${renderFlow({ kind: 'scalar', value: key }, isJsonStyle(map))}: ${renderFlow(value, isJsonStyle(map))}`)];
+  const first = map.items[0];
+  if (!first || !isScalar(first.key) || !first.key.range) return undefined;
+  const col = columnOf(text, first.key.range[0]);
+  let anchor: Pair | undefined;
+  for (const k of after) {
+    anchor = findPair(map, k);
+    if (anchor) break;
+  }
+  anchor ??= map.items[map.items.length - 1] as Pair;
+  return [insertLines(text, pairEnd(anchor), renderBlockPair(key, value, col, layout))];
+}
+
+/** Inserts `entry` as the last entry of a flow map or sequence. */
+function insertIntoFlow(text: string, node: YAMLMap | YAMLSeq, entry: string): TextEdit {
+  const last = node.items[node.items.length - 1] as unknown;
+  if (last !== undefined) {
+    const end = isPairLike(last) ? pairEnd(last) : ((last as { range?: number[] }).range?.[1] ?? 0);
+    return { start: end, end, text: `, ${entry}` };
+  }
+  // Empty `{}`/`[]`: insert before the closing bracket, keeping any padding inside.
+  const close = (node.range as [number, number, number])[1] - 1;
+  const padded = text.charCodeAt(close - 1) === 32;
+  return { start: close, end: close, text: padded ? `${entry} ` : entry };
+}
+
+function isPairLike(v: unknown): v is Pair {
+  return typeof v === 'object' && v !== null && 'key' in v && 'value' in v;
+}
+
+/**
+ * Gives an empty value (`key:` or `key: null`) a map or list: nested lines under the key when
+ * the value is absent from the text, or a flow collection in place of an explicit `null`/`~`.
+ */
+export function fillEmptyValue(text: string, pair: Pair, value: NewValue, layout: Layout): TextEdit[] | undefined {
+  const scalar = pair.value as Scalar | null;
+  const key = pair.key as Scalar;
+  if (!key.range) return undefined;
+  const start = scalar?.range?.[0];
+  const end = scalar?.range?.[1];
+  if (start !== undefined && end !== undefined && end > start) {
+    return [{ start, end, text: renderFlow(value) }];
+  }
+  const col = columnOf(text, key.range[0]);
+  const at = lineEnd(text, key.range[1]);
+  const eol = eolAt(text, key.range[1]);
+  return [{ start: at, end: at, text: eol + renderBlockChildren(value, col, layout).join(eol) }];
+}
+
+/** Replaces a scalar's text with `value`, keeping its quote style. */
+export function replaceScalar(scalar: Scalar, value: string): TextEdit[] | undefined {
+  if (!scalar.range) return undefined;
+  const style = scalar.type === 'QUOTE_DOUBLE' ? 'double' : scalar.type === 'QUOTE_SINGLE' ? 'single' : 'plain';
+  const [start, end] = scalar.range;
+  if (start === end) return [{ start, end, text: ` ${formatScalar(value)}` }];
+  return [{ start, end, text: formatScalar(value, style) }];
+}
+
+/** Appends `{name: x}` items to an existing sequence (block or flow). */
+export function appendNames(text: string, seq: YAMLSeq, names: readonly string[]): TextEdit[] | undefined {
+  if (!seq.range) return undefined;
+  if (seq.flow) return [insertIntoFlow(text, seq, renderFlowNames(names, isJsonStyle(seq)))];
+  const dashCol = columnOf(text, seq.range[0]);
+  const lines = names.map((n) => `${' '.repeat(dashCol)}- name: ${formatScalar(n)}`);
+  return [insertLines(text, seq.range[1], lines)];
+}

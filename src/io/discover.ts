@@ -1,0 +1,46 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { globby, isDynamicPattern } from 'globby';
+
+/** A file to process: how it is shown, and where it is. */
+export interface DiscoveredFile {
+  display: string;
+  absolute: string;
+}
+
+/** A path argument that matched nothing. */
+export class NoMatchError extends Error {}
+
+const MANIFEST_GLOB = '**/*.{yaml,yml}';
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Expands path arguments (files, directories, globs) into a sorted, de-duplicated list of files.
+ * Directories are searched for `*.yaml`/`*.yml`, honouring `.gitignore` and skipping
+ * `node_modules` and `.git`. Files named explicitly are always taken, even when ignored.
+ */
+export async function discover(args: readonly string[], cwd: string, exclude: readonly string[] = []): Promise<DiscoveredFile[]> {
+  const found = new Map<string, DiscoveredFile>();
+  const add = (absolute: string): void => {
+    const rel = path.relative(cwd, absolute);
+    const display = (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join('/');
+    found.set(absolute, { display, absolute });
+  };
+  const ignore = [...ALWAYS_IGNORED, ...exclude];
+  for (const arg of args.length > 0 ? args : ['.']) {
+    const absolute = path.resolve(cwd, arg);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isFile()) {
+      add(absolute);
+      continue;
+    }
+    const options = { cwd: info?.isDirectory() ? absolute : cwd, gitignore: true, ignore, absolute: true, onlyFiles: true };
+    let matches: string[];
+    if (info?.isDirectory()) matches = await globby(MANIFEST_GLOB, options);
+    else if (isDynamicPattern(arg)) matches = await globby(arg.split(path.sep).join('/'), options);
+    else throw new NoMatchError(`${arg}: no such file or directory`);
+    if (matches.length === 0 && !info) throw new NoMatchError(`${arg}: no files match this pattern`);
+    for (const m of matches) add(path.normalize(m));
+  }
+  return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}

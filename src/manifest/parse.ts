@@ -1,0 +1,42 @@
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { PARSE_OPTIONS } from './yaml-options.js';
+
+/** A YAML syntax problem at an offset range of the file text. */
+export interface SyntaxProblem {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** A manifest file parsed once: its text, its documents and where every offset sits. */
+export interface ManifestFile {
+  path: string;
+  text: string;
+  docs: Document.Parsed[];
+  lineCounter: LineCounter;
+  /** Errors of all documents (syntax, duplicate keys); a file with any is never modified. */
+  errors: SyntaxProblem[];
+}
+
+/** Parses a file's text into YAML documents with positions, the way Kubernetes reads YAML. */
+export function parseManifest(path: string, text: string): ManifestFile {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  // An empty stream (only comments or nothing) comes back as a non-array EmptyStream.
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const errors: SyntaxProblem[] = [];
+  for (const doc of docs) {
+    for (const e of doc.errors) {
+      errors.push({ code: e.code, message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
+    }
+  }
+  return { path, text, docs, lineCounter, errors };
+}
+
+function firstLine(message: string): string {
+  const i = message.indexOf('\n');
+  const line = i === -1 ? message : message.slice(0, i);
+  // The yaml package appends " at line L, column C" to some messages; positions are ours to add.
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,8 @@
+import { namespaceRule } from './namespace.js';
+import { pullSecretsRule } from './pull-secrets.js';
+import type { Rule } from './rule.js';
+
+/** The rules every run uses, in reporting order. */
+export function defaultRules(): Rule[] {
+  return [namespaceRule, pullSecretsRule()];
+}

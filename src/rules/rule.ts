@@ -1,0 +1,45 @@
+import type { FixOptions } from '../engine/options.js';
+import type { ObjectRef, Severity, TextEdit } from '../engine/types.js';
+import type { Layout } from '../fix/layout.js';
+import type { KindInfo } from '../kinds/registry.js';
+import type { ManifestObject } from '../manifest/objects.js';
+
+/** A data change a fix intends, for independent verification: set `path` (from the document root) to `value`. */
+export interface DataPatch {
+  documentIndex: number;
+  path: (string | number)[];
+  value: unknown;
+}
+
+/** What a rule reports; the engine adds positions and the configured severity. */
+export interface RuleReport {
+  ruleId: string;
+  message: string;
+  start: number;
+  end: number;
+  fieldPath?: string;
+  severity?: Severity;
+  fix?: TextEdit[];
+  /** The object concerned; filled in by the engine. */
+  object?: ObjectRef;
+  /** The data the fix produces, checked against a re-parse of the output. */
+  patches?: DataPatch[];
+}
+
+/** Everything a rule sees about one object. */
+export interface RuleContext {
+  text: string;
+  object: ManifestObject;
+  kind: KindInfo;
+  options: FixOptions;
+  /** Indentation habits of the object's text, computed on first use. */
+  layout(): Layout;
+  report(r: RuleReport): void;
+}
+
+/** A rule: looks at one object and reports findings, with fixes where it can. */
+export interface Rule {
+  /** Rule ids this rule can report (see catalog.ts). */
+  ids: readonly string[];
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,70 @@
+/** Turns CustomResourceDefinitions into schemas for their custom resources. */
+import { compactSchema, type JsonObject } from './compact-schema.js';
+import { OBJECT_META } from './schema-store.js';
+
+/** A schema for the custom resources of one `<apiVersion>/<kind>`. */
+export interface CustomResourceSchema {
+  /** `<group>/<version>/<kind>`, the key documents are looked up by. */
+  key: string;
+  schema: JsonObject;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const OBJECT_META_REF = `#/definitions/${OBJECT_META}`;
+
+/**
+ * The root schema of a custom resource: its `openAPIV3Schema` with structural-schema semantics,
+ * plus the fields the API server always accepts (`apiVersion`, `kind`, `metadata` as ObjectMeta).
+ */
+export function customResourceRootSchema(openAPIV3Schema: unknown): JsonObject {
+  const root = compactSchema(openAPIV3Schema, { structural: true, objectMetaRef: OBJECT_META_REF });
+  const properties = isObject(root.properties) ? root.properties : {};
+  root.properties = {
+    ...properties,
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: { $ref: OBJECT_META_REF },
+  };
+  root.type ??= 'object';
+  if (root['x-kubernetes-preserve-unknown-fields'] !== true) root.additionalProperties ??= false;
+  return root;
+}
+
+/** Schemas of every served version of a CRD (apiextensions.k8s.io v1, or v1beta1's shapes). */
+export function customResourceSchemas(crd: unknown): CustomResourceSchema[] {
+  if (!isObject(crd) || !isObject(crd.spec)) return [];
+  const spec = crd.spec;
+  const group = typeof spec.group === 'string' ? spec.group : undefined;
+  const kind = isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : undefined;
+  if (group === undefined || kind === undefined) return [];
+  // v1beta1: one schema for all versions at spec.validation; v1: per version.
+  const shared = isObject(spec.validation) ? spec.validation.openAPIV3Schema : undefined;
+  const versions: JsonObject[] = Array.isArray(spec.versions)
+    ? spec.versions.filter(isObject)
+    : typeof spec.version === 'string'
+      ? [{ name: spec.version }]
+      : [];
+  const out: CustomResourceSchema[] = [];
+  for (const version of versions) {
+    if (typeof version.name !== 'string' || version.served === false) continue;
+    const own = isObject(version.schema) ? version.schema.openAPIV3Schema : undefined;
+    const schema = own ?? shared;
+    // A version without a schema accepts anything (only possible in v1beta1): nothing to check.
+    const root = isObject(schema) ? customResourceRootSchema(schema) : { type: 'object' };
+    out.push({ key: `${group}/${version.name}/${kind}`, schema: root });
+  }
+  return out;
+}
+
+/** Whether a decoded document is a CustomResourceDefinition. */
+export function isCustomResourceDefinition(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    value.kind === 'CustomResourceDefinition' &&
+    typeof value.apiVersion === 'string' &&
+    value.apiVersion.startsWith('apiextensions.k8s.io/')
+  );
+}

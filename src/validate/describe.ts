@@ -1,0 +1,66 @@
+/** Wording helpers for validation messages: how a found value and an expected type read. */
+
+const MAX_SHOWN = 40;
+
+/** Describes a decoded value for "got ..." (e.g. `string "80"`, `boolean true`, `object`). */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'string': {
+      const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}...` : value;
+      return `string ${JSON.stringify(shown)}`;
+    }
+    case 'number':
+      return Number.isInteger(value) ? `integer ${value}` : `number ${value}`;
+    case 'boolean':
+      return `boolean ${value}`;
+    case 'object':
+      return 'object';
+    default:
+      return typeof value;
+  }
+}
+
+/** The JSON Schema type name of a decoded value (`integer` for whole numbers). */
+export function jsonTypeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** Joins alternatives as `a, b or c`. */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] ?? 0;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j] ?? 0;
+      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
+      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return previous[b.length] ?? Number.POSITIVE_INFINITY;
+}
+
+/** The known field closest to a misspelled one, when it is close enough to be a likely typo. */
+export function closestField(unknown: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.min(3, Math.floor(unknown.length / 3)));
+  for (const candidate of known) {
+    const distance = editDistance(unknown, candidate);
+    if (distance <= bestDistance && (best === undefined || distance < bestDistance)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,189 @@
+/**
+ * Validation of Kubernetes objects against the API schemas of their apiVersion/kind, as strictly
+ * as `kubectl apply` with server-side strict field validation, with every error placed on the
+ * YAML node it is about.
+ */
+import type { Node } from 'yaml';
+import { createJsonSchemaCompiler, type CompiledSchema, type JsonSchemaCompiler } from './ajv-adapter.js';
+import type { JsonObject } from './compact-schema.js';
+import { customResourceSchemas } from './crd.js';
+import { formatFieldPath, locateError } from './locate.js';
+import { readSchemaDirs, type JsonSchemaFile } from './schema-dir.js';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  listKubernetesVersions,
+  loadKubernetesSchemas,
+  UnknownKubernetesVersionError,
+  type KubernetesSchemas,
+} from './schema-store.js';
+import { SchemaWalker, type PathSegment, type RawError } from './walker.js';
+
+export { DEFAULT_KUBERNETES_VERSION, UnknownKubernetesVersionError };
+
+/** One schema violation, placed on a node of the file text. */
+export interface SchemaError {
+  /** Kubernetes dotted form: `spec.template.spec.containers[0].ports[0].containerPort`. */
+  fieldPath: string;
+  /** What was expected and what was found, e.g. `must be integer, got string "80"`. */
+  message: string;
+  /** Start offset in the file text of the node to point at. */
+  start: number;
+  /** End offset (exclusive) of that node. */
+  end: number;
+}
+
+/** The outcome of validating one object. */
+export type ValidationResult =
+  | { status: 'valid' }
+  | { status: 'invalid'; errors: SchemaError[] }
+  | { status: 'no-schema' };
+
+/** Options for `createValidator`. */
+export interface ValidatorOptions {
+  /** Kubernetes version whose schemas to use (default `1.35`). */
+  kubernetesVersion?: string;
+  /** Directories with CRD manifests or JSON Schema files that add (or replace) kinds. */
+  schemaDirs?: string[];
+}
+
+/** Validates Kubernetes objects; built by `createValidator`. */
+export interface Validator {
+  /** Registers a CRD found in the input (a decoded object of kind CustomResourceDefinition). */
+  addCustomResourceDefinition(crd: unknown): void;
+  /**
+   * Validates one Kubernetes object: `node` is its YAML node (from `parseAllDocuments` with
+   * `PARSE_OPTIONS`), `value` its decoded data (`doc.toJS()`). Items of `List` kinds are
+   * validated one by one against their own kinds.
+   */
+  validate(node: Node, value: unknown): ValidationResult;
+}
+
+/** Kubernetes versions with bundled schemas, newest first. */
+export function availableKubernetesVersions(): string[] {
+  return listKubernetesVersions();
+}
+
+type Check = (value: unknown) => RawError[];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function keyOf(value: Record<string, unknown>): string | undefined {
+  const { apiVersion, kind } = value;
+  return typeof apiVersion === 'string' && typeof kind === 'string' ? `${apiVersion}/${kind}` : undefined;
+}
+
+function isListOf(value: Record<string, unknown>): value is Record<string, unknown> & { items: unknown[] } {
+  return typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+}
+
+/**
+ * Creates a validator. Asynchronous because JSON Schema files from `schemaDirs` need ajv, which
+ * is imported only then; built-in schemas are read on first use, and nothing is compiled.
+ * Throws `UnknownKubernetesVersionError` for a version without bundled schemas.
+ */
+export async function createValidator(options: ValidatorOptions = {}): Promise<Validator> {
+  const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  if (!listKubernetesVersions().includes(version))
+    throw new UnknownKubernetesVersionError(version, listKubernetesVersions());
+  const dirs = readSchemaDirs(options.schemaDirs ?? []);
+  const compiler: JsonSchemaCompiler | undefined =
+    dirs.jsonSchemas.length > 0 ? await createJsonSchemaCompiler() : undefined;
+  return new KubernetesValidator(version, dirs.crds, dirs.jsonSchemas, compiler);
+}
+
+class KubernetesValidator implements Validator {
+  private builtins: KubernetesSchemas | undefined;
+  private walker: SchemaWalker | undefined;
+  private readonly customSchemas = new Map<string, JsonObject>();
+  private readonly jsonSchemaFiles = new Map<string, JsonSchemaFile>();
+  private readonly checks = new Map<string, Check | null>();
+
+  constructor(
+    private readonly version: string,
+    crds: unknown[],
+    jsonSchemas: JsonSchemaFile[],
+    private readonly compiler: JsonSchemaCompiler | undefined,
+  ) {
+    for (const file of jsonSchemas) for (const key of file.keys) this.jsonSchemaFiles.set(key, file);
+    for (const crd of crds) this.addCustomResourceDefinition(crd);
+  }
+
+  addCustomResourceDefinition(crd: unknown): void {
+    for (const { key, schema } of customResourceSchemas(crd)) {
+      this.customSchemas.set(key, schema);
+      this.checks.delete(key);
+    }
+  }
+
+  validate(node: Node, value: unknown): ValidationResult {
+    const raw = this.check(value, []);
+    if (raw === undefined) return { status: 'no-schema' };
+    if (raw.length === 0) return { status: 'valid' };
+    const errors = raw.map((error): SchemaError => {
+      const range = locateError(node, error);
+      return { fieldPath: formatFieldPath(error.path), message: error.message, start: range.start, end: range.end };
+    });
+    errors.sort((a, b) => a.start - b.start);
+    return { status: 'invalid', errors };
+  }
+
+  /** Errors for a value at `prefix` (undefined when no schema applies). */
+  private check(value: unknown, prefix: PathSegment[]): RawError[] | undefined {
+    if (!isObject(value)) return undefined;
+    const key = keyOf(value);
+    const check = key === undefined ? undefined : this.lookup(key);
+    if (check !== undefined) return check(value).map((e) => ({ ...e, path: [...prefix, ...e.path] }));
+    if (!isListOf(value)) return undefined;
+    // kubectl flattens lists (`kind: List`, `ConfigMapList`, ...) and sends each item on its own.
+    let checked = false;
+    const errors: RawError[] = [];
+    value.items.forEach((item, i) => {
+      const itemErrors = this.check(item, [...prefix, 'items', i]);
+      if (itemErrors !== undefined) {
+        checked = true;
+        errors.push(...itemErrors);
+      }
+    });
+    return checked ? errors : undefined;
+  }
+
+  private lookup(key: string): Check | undefined {
+    let check = this.checks.get(key);
+    if (check === undefined) {
+      check = this.build(key);
+      this.checks.set(key, check);
+    }
+    return check ?? undefined;
+  }
+
+  private build(key: string): Check | null {
+    const custom = this.customSchemas.get(key);
+    if (custom !== undefined) {
+      const walker = this.getWalker();
+      return (value) => walker.validate(custom, value);
+    }
+    const file = this.jsonSchemaFiles.get(key) ?? this.jsonSchemaFiles.get(key.toLowerCase());
+    if (file !== undefined && this.compiler !== undefined) {
+      const compiled: CompiledSchema = this.compiler.compile(file.schema);
+      return compiled;
+    }
+    const builtins = this.getBuiltins();
+    const definition = builtins.kinds[key];
+    if (definition === undefined) return null;
+    const walker = this.getWalker();
+    const root: JsonObject = { $ref: `#/definitions/${definition}` };
+    return (value) => walker.validate(root, value);
+  }
+
+  private getBuiltins(): KubernetesSchemas {
+    this.builtins ??= loadKubernetesSchemas(this.version);
+    return this.builtins;
+  }
+
+  private getWalker(): SchemaWalker {
+    this.walker ??= new SchemaWalker(this.getBuiltins().definitions);
+    return this.walker;
+  }
+}

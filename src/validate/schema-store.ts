@@ -1,0 +1,67 @@
+/**
+ * Finds and loads the generated Kubernetes schemas that ship with the package
+ * (`schemas/kubernetes/<version>/`), relative to this module: `src/validate/` and
+ * `dist/validate/` both sit two levels below the package root.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { JsonObject } from './compact-schema.js';
+import type { Definitions } from './walker.js';
+
+/** The Kubernetes version used when none is asked for. */
+export const DEFAULT_KUBERNETES_VERSION = '1.35';
+
+/** Directory holding one sub-directory of schemas per Kubernetes version. */
+export const SCHEMAS_ROOT = fileURLToPath(new URL('../../schemas/kubernetes/', import.meta.url));
+
+/** The schemas of one Kubernetes version. */
+export interface KubernetesSchemas {
+  version: string;
+  /** Named schemas, `$ref`'d as `#/definitions/<name>`. */
+  definitions: Definitions;
+  /** `<apiVersion>/<kind>` -> definition name. */
+  kinds: Record<string, string>;
+}
+
+/** Versions for which generated schemas are present, newest first. */
+export function listKubernetesVersions(root: string = SCHEMAS_ROOT): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`${root}/${entry.name}/kinds.json`))
+    .map((entry) => entry.name)
+    .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+}
+
+/** Raised for a `--kubernetes-version` with no schemas. */
+export class UnknownKubernetesVersionError extends Error {
+  constructor(version: string, available: readonly string[]) {
+    super(`no schemas for Kubernetes ${version}; available: ${available.join(', ') || 'none'}`);
+    this.name = 'UnknownKubernetesVersionError';
+  }
+}
+
+const cache = new Map<string, KubernetesSchemas>();
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** Loads (once per process) the schemas of a Kubernetes version. */
+export function loadKubernetesSchemas(version: string = DEFAULT_KUBERNETES_VERSION, root: string = SCHEMAS_ROOT): KubernetesSchemas {
+  const key = `${root}\0${version}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const dir = `${root}/${version}`;
+  if (!/^[\w.-]+$/.test(version) || !existsSync(`${dir}/kinds.json`))
+    throw new UnknownKubernetesVersionError(version, listKubernetesVersions(root));
+  const schemas: KubernetesSchemas = {
+    version,
+    definitions: readJson<Record<string, JsonObject>>(`${dir}/definitions.json`),
+    kinds: readJson<Record<string, string>>(`${dir}/kinds.json`),
+  };
+  cache.set(key, schemas);
+  return schemas;
+}
+
+/** Name of the ObjectMeta definition, which custom resources' `metadata` is checked against. */
+export const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
