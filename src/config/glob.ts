@@ -14,10 +14,17 @@ export function compileGlob(glob: string): RegExp {
   return new RegExp(`^(?:${sources.join('|')})(?:/.*)?$`, 'u');
 }
 
+// Overrides are matched once per file, so compiled globs are kept (a config has few globs).
+const cache = new Map<string, RegExp>();
+
 /** Whether `path` (relative, `/`-separated) matches any of `globs`. */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
   const p = normalizePath(path);
-  return globs.some((g) => compileGlob(g).test(p));
+  return globs.some((g) => {
+    let re = cache.get(g);
+    if (!re) cache.set(g, (re = compileGlob(g)));
+    return re.test(p);
+  });
 }
 
 /** Strips `./` prefixes and a trailing `/`, and turns `\` separators into `/` in paths. */

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../engine/types.js';
 import { columnOf, eolAt, lineAfter, lineEnd, type Layout } from './layout.js';
 import { renderBlockChildren, renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
@@ -25,18 +25,44 @@ function isJsonStyle(node: YAMLMap | YAMLSeq): boolean {
   return isScalar(probe) && probe.type === 'QUOTE_DOUBLE';
 }
 
-function insertLines(text: string, end: number, lines: string[]): TextEdit {
-  const at = lineAfter(text, end);
+/**
+ * End of a node's own content. Block collections' ranges run on over trailing comments and the
+ * next key's indentation, so descend to the last item instead.
+ */
+export function contentEnd(node: unknown): number | undefined {
+  if ((isMap(node) || isSeq(node)) && !node.flow) {
+    const last = node.items[node.items.length - 1] as unknown;
+    if (last === undefined) return node.range?.[1];
+    if (isPairLike(last)) return pairEnd(last);
+    return contentEnd(last);
+  }
+  return (node as { range?: number[] } | null)?.range?.[1];
+}
+
+/** Skips comment lines below `offset` that are indented deeper than `col`: they belong to the block above. */
+function skipDeeperComments(text: string, offset: number, col: number): number {
+  let at = offset;
+  for (;;) {
+    const m = /^( *)#[^\n]*(\n|$)/.exec(text.slice(at, at + 4096));
+    if (!m || (m[1] as string).length <= col || m[2] === '') return at;
+    at += m[0].length;
+  }
+}
+
+function insertLines(text: string, end: number, lines: string[], col: number): TextEdit {
+  let at = lineAfter(text, end);
+  if (!at.needsLeadingBreak) at = { offset: skipDeeperComments(text, at.offset, col), needsLeadingBreak: false };
   const eol = eolAt(text, Math.max(0, end - 1));
   const body = at.needsLeadingBreak ? eol + lines.join(eol) : lines.map((l) => l + eol).join('');
   return { start: at.offset, end: at.offset, text: body };
 }
 
-/** End offset of a pair's value, or of its key when the value is empty. */
+/** End offset of a pair's value content, or of its key when the value is empty. */
 function pairEnd(pair: Pair): number {
-  const value = pair.value as { range?: [number, number, number] } | null;
   const key = pair.key as { range?: [number, number, number] };
-  return value?.range?.[1] ?? key.range?.[1] ?? 0;
+  const keyEnd = key.range?.[1] ?? 0;
+  const end = contentEnd(pair.value);
+  return end === undefined || end < keyEnd ? keyEnd : end;
 }
 
 /**
@@ -56,7 +82,7 @@ export function addPair(text: string, map: YAMLMap, key: string, value: NewValue
     if (anchor) break;
   }
   anchor ??= map.items[map.items.length - 1] as Pair;
-  return [insertLines(text, pairEnd(anchor), renderBlockPair(key, value, col, layout))];
+  return [insertLines(text, pairEnd(anchor), renderBlockPair(key, value, col, layout), col)];
 }
 
 /** Inserts `entry` as the last entry of a flow map or sequence. */
@@ -110,5 +136,5 @@ export function appendNames(text: string, seq: YAMLSeq, names: readonly string[]
   if (seq.flow) return [insertIntoFlow(text, seq, renderFlowNames(names, isJsonStyle(seq)))];
   const dashCol = columnOf(text, seq.range[0]);
   const lines = names.map((n) => `${' '.repeat(dashCol)}- name: ${formatScalar(n)}`);
-  return [insertLines(text, seq.range[1], lines)];
+  return [insertLines(text, contentEnd(seq) ?? seq.range[1], lines, dashCol)];
 }

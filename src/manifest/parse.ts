@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isAlias, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import { PARSE_OPTIONS } from './yaml-options.js';
 
 /** A YAML syntax problem at an offset range of the file text. */
@@ -30,6 +30,7 @@ export function parseManifest(path: string, text: string): ManifestFile {
     for (const e of doc.errors) {
       errors.push({ code: e.code, message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
     }
+    if (doc.errors.length === 0 && text.includes('*')) findUnresolvedAliases(doc, errors);
   }
   return { path, text, docs, lineCounter, errors };
 }
@@ -39,4 +40,16 @@ function firstLine(message: string): string {
   const line = i === -1 ? message : message.slice(0, i);
   // The yaml package appends " at line L, column C" to some messages; positions are ours to add.
   return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The yaml package leaves an alias without an anchor (`*x`) unreported until data is read. */
+function findUnresolvedAliases(doc: Document.Parsed, errors: SyntaxProblem[]): void {
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.resolve(doc) === undefined) {
+        const [start, end] = node.range ?? [0, 0];
+        errors.push({ code: 'BAD_ALIAS', message: `unresolved alias *${node.source} (no anchor &${node.source} before it in this document)`, start, end });
+      }
+    },
+  });
 }

@@ -34,7 +34,7 @@ export const RULES: readonly RuleMeta[] = [
     description: 'The file is not valid YAML (syntax error, duplicate key); it is left unchanged.' },
   { id: 'template-skipped', defaultSeverity: 'error', fixable: false,
     description: 'The file contains Helm/Go template markers and is not YAML; it is left unchanged.' },
-  { id: 'unfixable', defaultSeverity: 'warning', fixable: false,
+  { id: 'unfixable', defaultSeverity: 'error', fixable: false,
     description: 'A change is needed but cannot be made safely (anchors, aliases, odd layout); fix it by hand.' },
   { id: 'read-error', defaultSeverity: 'error', fixable: false,
     description: 'The file could not be read.' },

@@ -31,14 +31,14 @@ export const namespaceRule: Rule = {
     };
     const want = `namespace "${ns}"`;
     if (!metaPair) {
-      const fix = hasMergeKey(node)
+      const fix = hasMergeKey(node) || node.anchor
         ? undefined
         : addPair(ctx.text, node, 'metadata', { kind: 'map', entries: [['namespace', { kind: 'scalar', value: ns }]] }, ['kind', 'apiVersion'], ctx.layout());
       missing(`${ref.kind} has no metadata; expected ${want}`, [start, end], fix);
       return;
     }
     const meta = metaPair.value;
-    if (isAlias(meta) || (isMap(meta) && hasMergeKey(meta))) {
+    if (isAlias(meta) || (isMap(meta) && (hasMergeKey(meta) || meta.anchor))) {
       missing(`${ref.kind} has no namespace; expected ${want}`, range(meta), undefined);
       return;
     }

@@ -35,6 +35,7 @@ export function followPath(root: YAMLMap, dotted: string): { found: FoundMap[]; 
     if (i === steps.length) {
       if (isMap(node)) {
         if (hasMergeKey(node)) obstacles.push({ node, fieldPath, reason: 'uses a merge key (<<)' });
+        else if (node.anchor) obstacles.push({ node, fieldPath, reason: `is anchored (&${node.anchor}) and may be reused by aliases` });
         else found.push({ node, path, fieldPath });
       }
       return;

@@ -57,7 +57,7 @@ export function pullSecretsRule(secretsFor: SecretsFor = requestedSecrets): Rule
           } else if (isScalar(value) && value.value === null) {
             fix = fillEmptyValue(ctx.text, pair as Pair, { kind: 'names', names: missing }, layout);
             at = value.range ?? at;
-          } else if (isSeq(value)) {
+          } else if (isSeq(value) && !value.anchor) {
             const listed = listedNames(value);
             missing = wanted.filter((n) => !listed.has(n));
             if (missing.length === 0) continue;
