@@ -64,7 +64,9 @@ function skipReason(file: ManifestFile): RuleReport[] | undefined {
     }];
   }
   if (file.errors.length > 0) {
-    return file.errors.map((e) => ({
+    // The parser often reports one mistake several times at the same place; keep the first.
+    const seen = new Set<number>();
+    return file.errors.filter((e) => !seen.has(e.start) && seen.add(e.start)).map((e) => ({
       ruleId: 'yaml-syntax',
       message: `${e.message} (${e.code}); the file is left unchanged`,
       start: e.start,

@@ -91,6 +91,9 @@ export function compactSchema(input: unknown, options: CompactOptions = {}): Jso
     else if ((key === 'allOf' || key === 'anyOf' || key === 'oneOf') && Array.isArray(value))
       out[key] = value.map((v) => compactSchema(v, { ...options, junctor: true }));
     else if (key === 'not') out.not = compactSchema(value, { ...options, junctor: true });
+    // `default: {}` marks a Go struct field that is not a pointer: when omitted, the API server
+    // still validates its zero value (a Deployment without `spec` lacks `spec.selector`).
+    else if (key === 'default' && isObject(value) && Object.keys(value).length === 0) out.default = {};
   }
   // OpenAPI 3.0 boolean exclusive bounds -> draft-07 numeric ones.
   if (schema.exclusiveMinimum === true && typeof schema.minimum === 'number') {

@@ -176,10 +176,24 @@ export class SchemaWalker {
 
   private checkObject(schema: JsonObject, value: Record<string, unknown>, path: PathSegment[], errors: RawError[]): void {
     const properties = isPlainObject(schema.properties) ? (schema.properties as Record<string, JsonObject>) : undefined;
-    if (Array.isArray(schema.required)) {
-      for (const name of schema.required as string[]) {
-        if (value[name] === undefined || value[name] === null)
-          errors.push({ kind: 'required', path: [...path, name], message: `required field "${name}" is missing` });
+    // The API server resets `status` on create before validating, so nothing is required there.
+    const inStatus = path[0] === 'status';
+    const required = !inStatus && Array.isArray(schema.required) ? (schema.required as string[]) : [];
+    for (const name of required) {
+      if (value[name] !== undefined && value[name] !== null) continue;
+      const before = errors.length;
+      // A struct field that is not a pointer (`default: {}`) is validated as its zero value;
+      // the errors inside it are the real ones (`spec.template.spec.containers`).
+      const propertySchema = properties?.[name];
+      if (propertySchema !== undefined && isPlainObject(propertySchema.default)) this.walk(propertySchema, {}, [...path, name], errors);
+      if (errors.length === before)
+        errors.push({ kind: 'required', path: [...path, name], message: `required field "${name}" is missing` });
+    }
+    if (properties !== undefined && !inStatus) {
+      for (const [name, propertySchema] of Object.entries(properties)) {
+        const present = value[name] !== undefined && value[name] !== null;
+        if (!present && !required.includes(name) && isPlainObject(propertySchema.default))
+          this.walk(propertySchema, {}, [...path, name], errors);
       }
     }
     const additional = schema.additionalProperties;
