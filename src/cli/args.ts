@@ -1,14 +1,26 @@
 import { parseArgs } from 'node:util';
+import type { FixOptions, PullSecretPlacement } from '../engine/options.js';
+import { explainInvalidRegistryTarget, parseRegistryKey } from '../image/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { checkNamespaceName, checkSecretName } from './names.js';
 import { UsageError } from './usage-error.js';
 
 /** The command line of the main command, parsed and checked. */
 export interface CliArgs {
   paths: string[];
-  namespace?: string;
-  pullSecrets: string[];
   mode: 'diff' | 'write' | 'check';
-  validate: boolean;
+  /** Fix settings given as flags; they override the config file. */
+  flags: Partial<FixOptions>;
+  validate?: boolean;
+  kubernetesVersion?: string;
+  schemaDirs: string[];
+  strictKinds?: boolean;
+  format?: ReportFormat;
+  output?: string;
+  maxWarnings?: number;
+  config?: string;
+  noConfig: boolean;
+  jobs?: number;
   help: boolean;
   version: boolean;
 }
@@ -18,10 +30,42 @@ const OPTIONS = {
   'pull-secret': { type: 'string', short: 's', multiple: true },
   write: { type: 'boolean', short: 'w' },
   check: { type: 'boolean' },
+  validate: { type: 'boolean' },
   'no-validate': { type: 'boolean' },
+  'kubernetes-version': { type: 'string' },
+  'schema-dir': { type: 'string', multiple: true },
+  'strict-kinds': { type: 'boolean' },
+  registry: { type: 'string' },
+  'registry-map': { type: 'string', multiple: true },
+  'pull-secrets-on': { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
+
+function wholeNumber(value: string, flag: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flag} takes a whole number of at least ${min}, not "${value}"`);
+  return Number(value);
+}
+
+function registryMap(entries: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    const from = entry.slice(0, eq);
+    const to = entry.slice(eq + 1);
+    if (eq <= 0 || !parseRegistryKey(from)) throw new UsageError(`--registry-map "${entry}": expected SOURCE=TARGET, e.g. quay.io=reg.example.com/quay`);
+    const why = explainInvalidRegistryTarget(to);
+    if (why) throw new UsageError(`--registry-map "${entry}": ${why}`);
+    map[from] = to;
+  }
+  return map;
+}
 
 /** Parses the main command's arguments; throws UsageError on anything malformed. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -35,14 +79,44 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (v.write && v.check) throw new UsageError('--write and --check cannot be used together');
   const paths = parsed.positionals;
   if (paths.includes('-') && paths.length > 1) throw new UsageError("'-' (stdin) cannot be combined with other paths");
+  const flags: Partial<FixOptions> = {};
+  if (v.namespace !== undefined) flags.namespace = checkNamespaceName(v.namespace, '--namespace');
+  if (v['pull-secret']) flags.pullSecrets = v['pull-secret'].map((s) => checkSecretName(s, '--pull-secret'));
+  if (v.registry !== undefined) {
+    const why = explainInvalidRegistryTarget(v.registry);
+    if (why) throw new UsageError(`--registry "${v.registry}": ${why}`);
+    flags.registry = v.registry;
+  }
+  if (v['registry-map']) flags.registryMap = registryMap(v['registry-map']);
+  if (v['pull-secrets-on'] !== undefined) {
+    if (v['pull-secrets-on'] !== 'pod' && v['pull-secrets-on'] !== 'serviceaccount') {
+      throw new UsageError(`--pull-secrets-on takes "pod" or "serviceaccount", not "${v['pull-secrets-on']}"`);
+    }
+    flags.pullSecretsOn = v['pull-secrets-on'] as PullSecretPlacement;
+  }
   const args: CliArgs = {
     paths,
-    pullSecrets: (v['pull-secret'] ?? []).map((s) => checkSecretName(s, '--pull-secret')),
     mode: v.write ? 'write' : v.check ? 'check' : 'diff',
-    validate: !v['no-validate'],
+    flags,
+    schemaDirs: v['schema-dir'] ?? [],
+    noConfig: v['no-config'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };
-  if (v.namespace !== undefined) args.namespace = checkNamespaceName(v.namespace, '--namespace');
+  if (v['no-validate']) args.validate = false;
+  else if (v.validate) args.validate = true;
+  if (v['kubernetes-version'] !== undefined) args.kubernetesVersion = v['kubernetes-version'].replace(/^v/, '');
+  if (v['strict-kinds']) args.strictKinds = true;
+  if (v.format !== undefined) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(v.format)) {
+      throw new UsageError(`--format takes one of ${REPORT_FORMATS.join(', ')}, not "${v.format}"`);
+    }
+    args.format = v.format as ReportFormat;
+  }
+  if (v.output !== undefined) args.output = v.output;
+  if (v['max-warnings'] !== undefined) args.maxWarnings = wholeNumber(v['max-warnings'], '--max-warnings', 0);
+  if (v.config !== undefined) args.config = v.config;
+  if (v.jobs !== undefined) args.jobs = wholeNumber(v.jobs, '--jobs', 1);
+  if (args.config && args.noConfig) throw new UsageError('--config and --no-config cannot be used together');
   return args;
 }

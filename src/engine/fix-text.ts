@@ -1,7 +1,7 @@
-import type { Document } from 'yaml';
 import { applyEdits } from '../fix/text-edits.js';
 import type { KindRegistry } from '../kinds/registry.js';
 import { findObjects } from '../manifest/objects.js';
+import { createPositionMapper } from '../manifest/positions.js';
 import { parseManifest, type ManifestFile } from '../manifest/parse.js';
 import { findTemplateMarker } from '../manifest/templates.js';
 import { ruleMeta } from '../rules/catalog.js';
@@ -9,14 +9,15 @@ import type { DataPatch, Rule, RuleReport } from '../rules/rule.js';
 import { lintObjects } from './lint-objects.js';
 import type { FixOptions } from './options.js';
 import type { FileResult, Finding, Severity } from './types.js';
+import { validateFile, type ValidationSettings } from './validation.js';
 import { checkData, documentsData } from './verify.js';
 
 /** The shared, per-run parts of the engine. */
 export interface Engine {
   rules: readonly Rule[];
   kinds: KindRegistry;
-  /** Optional per-object extra checks (schema validation) over original and fixed documents. */
-  validate?: (file: ManifestFile, fixed: ManifestFile | undefined) => RuleReport[];
+  /** Schema validation; absent with --no-validate. */
+  validation?: ValidationSettings;
 }
 
 const MAX_PASSES = 3;
@@ -33,10 +34,17 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   const objects = findObjects(file.docs);
   const reports = lintObjects(text, objects, engine.rules, engine.kinds, options).filter((r) => enabled(r, options));
   let output = text;
-  let fixed: ManifestFile | undefined;
+  let fixed: Fixed | undefined;
+  let data: unknown[];
+  try {
+    data = documentsData(file.docs);
+  } catch (e) {
+    // toJS refuses documents whose aliases expand too far ("billion laughs").
+    return result(file, text, [...reports, dataError(e)], true, options);
+  }
   const fixable = reports.filter((r) => r.fix);
   if (fixable.length > 0) {
-    const outcome = applyAndVerify(file, fixable, options, engine);
+    const outcome = applyAndVerify(file, data, fixable, options, engine);
     if ('error' in outcome) {
       reports.push({
         ruleId: 'internal-error',
@@ -45,12 +53,28 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
         end: 0,
       });
     } else {
-      output = outcome.text;
-      fixed = outcome.file;
+      output = outcome.file.text;
+      fixed = outcome;
     }
   }
-  if (engine.validate) reports.push(...engine.validate(file, fixed));
+  if (engine.validation) {
+    const v = validateFile({ docs: file.docs, data }, fixed && { docs: fixed.file.docs, data: fixed.data }, engine.validation);
+    reports.push(...v.reports);
+    if (v.introduced.length > 0) {
+      reports.push(...v.introduced);
+      output = text;
+    }
+  }
   return result(file, output, reports, false, options);
+}
+
+function dataError(e: unknown): RuleReport {
+  return {
+    ruleId: 'yaml-syntax',
+    message: `cannot read the data: ${(e as Error).message}; the file is left unchanged`,
+    start: 0,
+    end: 0,
+  };
 }
 
 function skipReason(file: ManifestFile): RuleReport[] | undefined {
@@ -76,9 +100,14 @@ function skipReason(file: ManifestFile): RuleReport[] | undefined {
   return undefined;
 }
 
-type Outcome = { text: string; file: ManifestFile } | { error: string };
+interface Fixed {
+  file: ManifestFile;
+  data: unknown[];
+}
 
-function applyAndVerify(file: ManifestFile, first: RuleReport[], options: FixOptions, engine: Engine): Outcome {
+type Outcome = Fixed | { error: string };
+
+function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[], options: FixOptions, engine: Engine): Outcome {
   let current = file;
   let pending = first;
   const patches: DataPatch[] = [];
@@ -96,17 +125,15 @@ function applyAndVerify(file: ManifestFile, first: RuleReport[], options: FixOpt
     pending = lintObjects(current.text, findObjects(current.docs), engine.rules, engine.kinds, options)
       .filter((r) => r.fix && enabled(r, options));
   }
-  const problem = dataProblem(file.docs, patches, current.docs);
-  if (problem) return { error: problem };
-  return { text: current.text, file: current };
-}
-
-function dataProblem(before: Document.Parsed[], patches: DataPatch[], after: Document.Parsed[]): string | undefined {
+  let after: unknown[];
   try {
-    return checkData(documentsData(before), patches, documentsData(after));
+    after = documentsData(current.docs);
   } catch (e) {
-    return `could not compare the data: ${(e as Error).message}`;
+    return { error: `could not read the fixed data: ${(e as Error).message}` };
   }
+  const problem = checkData(data, patches, after);
+  if (problem) return { error: problem };
+  return { file: current, data: after };
 }
 
 function enabled(r: RuleReport, options: FixOptions): boolean {
@@ -120,17 +147,16 @@ function severityOf(r: RuleReport, options: FixOptions): Severity {
 }
 
 function result(file: ManifestFile, output: string, reports: RuleReport[], skipped: boolean, options: FixOptions): FileResult {
+  const positions = reports.length > 0 ? createPositionMapper(file.text) : undefined;
   const findings: Finding[] = reports.map((r) => {
-    const s = file.lineCounter.linePos(r.start);
-    const e = file.lineCounter.linePos(r.end);
     const f: Finding = {
       ruleId: r.ruleId,
       severity: severityOf(r, options),
       message: r.message,
       start: r.start,
       end: r.end,
-      startPos: { line: s.line, column: s.col },
-      endPos: { line: e.line, column: e.col },
+      startPos: positions?.positionAt(r.start) ?? { line: 1, column: 1 },
+      endPos: positions?.positionAt(r.end) ?? { line: 1, column: 1 },
     };
     if (r.fieldPath !== undefined) f.fieldPath = r.fieldPath;
     if (r.object) f.object = r.object;

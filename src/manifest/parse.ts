@@ -1,4 +1,4 @@
-import { isAlias, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
+import { isAlias, parseAllDocuments, visit, type Document } from 'yaml';
 import { PARSE_OPTIONS } from './yaml-options.js';
 
 /** A YAML syntax problem at an offset range of the file text. */
@@ -14,15 +14,13 @@ export interface ManifestFile {
   path: string;
   text: string;
   docs: Document.Parsed[];
-  lineCounter: LineCounter;
   /** Errors of all documents (syntax, duplicate keys); a file with any is never modified. */
   errors: SyntaxProblem[];
 }
 
 /** Parses a file's text into YAML documents with positions, the way Kubernetes reads YAML. */
 export function parseManifest(path: string, text: string): ManifestFile {
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   // An empty stream (only comments or nothing) comes back as a non-array EmptyStream.
   const docs = Array.isArray(parsed) ? parsed : [];
   const errors: SyntaxProblem[] = [];
@@ -32,7 +30,7 @@ export function parseManifest(path: string, text: string): ManifestFile {
     }
     if (doc.errors.length === 0 && text.includes('*')) findUnresolvedAliases(doc, errors);
   }
-  return { path, text, docs, lineCounter, errors };
+  return { path, text, docs, errors };
 }
 
 function firstLine(message: string): string {

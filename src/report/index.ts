@@ -9,7 +9,7 @@ export { shouldUseColor } from './color.js';
 export { countRun, isFixed, type RunCounts } from './counts.js';
 export { formatGithub, escapeData, escapeProperty } from './github.js';
 export { buildJsonReport, formatJson, JSON_REPORT_VERSION, type JsonReport, type JsonFile, type JsonFinding, type JsonEdit } from './json.js';
-export { createPositionMapper, lineStarts, type PositionMapper } from './positions.js';
+export { createPositionMapper, lineStarts, type PositionMapper } from '../manifest/positions.js';
 export { buildSarif, formatSarif, sarifLevel, SARIF_SCHEMA_URI, type SarifLog } from './sarif.js';
 export { formatSummary, formatDuration } from './summary.js';
 export { formatText } from './text.js';

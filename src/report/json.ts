@@ -1,6 +1,6 @@
 import type { FileResult, Finding, ObjectRef, RunResult, Severity, TextEdit } from '../engine/types.js';
 import { countRun, hasUnreportedWriteError, isFixed, type RunCounts } from './counts.js';
-import { createPositionMapper, type PositionMapper } from './positions.js';
+import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
 import { toolInfo } from './tool-info.js';
 
 /** Version of the JSON report shape; bumped only on incompatible changes. */

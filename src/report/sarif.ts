@@ -2,7 +2,7 @@ import type { FileResult, Finding, RunResult, Severity } from '../engine/types.j
 import { RULES } from '../rules/catalog.js';
 import { artifactLocation, type ArtifactLocation } from './artifact-uri.js';
 import { hasUnreportedWriteError, isFixed } from './counts.js';
-import { createPositionMapper, type PositionMapper } from './positions.js';
+import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
 import { toolInfo } from './tool-info.js';
 
 /** Options of the SARIF reporter. */

@@ -67,7 +67,7 @@ describe('privreg-fix CLI', () => {
     writeFileSync(path.join(dir, 'chart.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n');
     const r = runCli([...FIX, '--write'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toMatch(/broken\.yaml:4:9: .*BLOCK_AS_IMPLICIT_KEY/);
+    expect(r.stdout + r.stderr).toMatch(/broken\.yaml:4:9\s.*BLOCK_AS_IMPLICIT_KEY/);
     expect(r.stdout + r.stderr).toMatch(/chart\.yaml:4:9/);
     expect(read(path.join(dir, 'broken.yaml'))).toContain('   bad: x');
     expect(read(path.join(dir, 'chart.yaml'))).toContain('{{ .Release.Name }}');

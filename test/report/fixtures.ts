@@ -1,5 +1,5 @@
 import type { FileResult, Finding, RunResult, TextEdit } from '../../src/engine/types.js';
-import { createPositionMapper } from '../../src/report/positions.js';
+import { createPositionMapper } from '../../src/manifest/positions.js';
 
 /** A finding at the offset range [start, end) of `source`, positions computed like the engine. */
 export function findingAt(
