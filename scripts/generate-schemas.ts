@@ -10,11 +10,20 @@
  *   strict validation (see `compactSchema`);
  * - `kinds.json`: `<apiVersion>/<kind>` -> definition name, for every creatable resource kind;
  * - `scopes.json`: `<group>/<Kind>` (core group: `<Kind>`) -> `"Namespaced" | "Cluster"`;
- * - `source.json`: where the schemas came from.
+ * - `source.json`: where the schemas came from;
+ * - `validators/<apiVersion>_<Kind>.cjs`: one precompiled ajv validator per kind (ajv standalone
+ *   code, so nothing is compiled at run time), and `validators/shared.<definition>.cjs` for the
+ *   big definitions many kinds use (`ObjectMeta`, `PodSpec`), which the kinds' modules require.
  */
-import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { Ajv, _, type KeywordCxt } from 'ajv';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import { callRef } from 'ajv/dist/vocabularies/core/ref.js';
+import { AjvSchemaPreparer, DEFINITIONS_REF, ROOT_SUFFIX } from '../src/validate/ajv-schema.js';
 import { compactSchema, type JsonObject } from '../src/validate/compact-schema.js';
+import { FORMATS } from '../src/validate/formats.js';
+import { AJV_OPTIONS, SHARED_KEYWORD, validatorFile } from '../src/validate/builtin-validators.js';
 
 interface GroupVersionKind {
   group: string;
@@ -38,7 +47,56 @@ interface Arguments {
   version: string;
 }
 
+// CommonJS: the function is both `module.exports` and its `default`.
+const standaloneCode = standaloneModule.default;
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
+
+/** Definitions compiled into modules of their own, called by every kind that uses them. */
+const SHARED = ['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'io.k8s.api.core.v1.PodSpec'];
+
+/** References to shared definitions -> calls into their modules (`SHARED_KEYWORD`). */
+function linkShared(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(linkShared);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    const shared = key === '$ref' && typeof value === 'string' && SHARED.includes(value.slice(DEFINITIONS_REF.length));
+    if (shared) out[SHARED_KEYWORD] = value.slice(DEFINITIONS_REF.length);
+    else out[key] = key === 'enum' ? value : linkShared(value);
+  }
+  return out;
+}
+
+/** Writes the standalone validator modules; returns their sizes by file name. */
+function emitValidators(outDir: string, definitions: Record<string, JsonObject>, kinds: Record<string, string>): Map<string, number> {
+  const prepared = new AjvSchemaPreparer(definitions).prepareAll(new Set(Object.values(kinds)));
+  const ajv = new Ajv({ ...AJV_OPTIONS, formats: { ...FORMATS }, code: { source: true, optimize: true } });
+  const placeholders = new Map<string, () => boolean>();
+  ajv.addKeyword({
+    keyword: SHARED_KEYWORD,
+    schemaType: 'string',
+    code(cxt: KeywordCxt) {
+      const name = String(cxt.schema);
+      const ref = placeholders.get(name) ?? (() => true);
+      placeholders.set(name, ref);
+      const code = _`require(${`./${validatorFile(`shared.${name}`)}`}).validate`;
+      callRef(cxt, cxt.gen.scopeValue('func', { ref, code }), undefined, false);
+    },
+  });
+  ajv.addSchema({ $id: 'k8s', definitions: linkShared(prepared) as JsonObject });
+  const dir = join(outDir, 'validators');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const sizes = new Map<string, number>();
+  const emit = (file: string, ref: string): void => {
+    const code = `${standaloneCode(ajv, { validate: `k8s#/definitions/${ref}` })}\n`;
+    writeFileSync(join(dir, file), code);
+    sizes.set(file, code.length);
+  };
+  for (const name of SHARED) emit(validatorFile(`shared.${name}`), name);
+  for (const [key, name] of Object.entries(kinds)) emit(validatorFile(key), name + ROOT_SUFFIX);
+  return sizes;
+}
 
 function parseArguments(argv: string[]): Arguments {
   const result: Arguments = { input: '../shared/k8s-openapi/v3', out: 'schemas/kubernetes', version: '1.35' };
@@ -146,6 +204,11 @@ function main(): void {
       `${Object.keys(kinds).length} kinds, ${Object.keys(scopes).length} scopes in ${outDir}`,
   );
   for (const [name, size] of Object.entries(sizes)) console.log(`  ${name}: ${(size / 1024).toFixed(1)} KiB`);
+  const modules = emitValidators(outDir, definitions, kinds);
+  const total = [...modules.values()].reduce((a, b) => a + b, 0);
+  const largest = [...modules].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  console.log(`  validators/: ${modules.size} modules, ${(total / 1024).toFixed(0)} KiB`);
+  for (const [name, size] of largest) console.log(`    ${name}: ${(size / 1024).toFixed(1)} KiB`);
 }
 
 main();

@@ -1,4 +1,4 @@
-import type { FileResult } from '../engine/types.js';
+import { isChanged, type FileResult } from '../engine/types.js';
 
 const FAILURES = new Set(['read-error', 'write-error', 'internal-error']);
 
@@ -15,7 +15,7 @@ export function exitCodeFor(results: readonly FileResult[], mode: 'diff' | 'writ
       if (f.severity !== 'error') continue;
       if (mode === 'check' || !f.fix) return 1;
     }
-    if (mode === 'check' && r.output !== r.source) return 1;
+    if (mode === 'check' && isChanged(r)) return 1;
   }
   return 0;
 }

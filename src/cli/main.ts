@@ -8,7 +8,7 @@ import {
 import { createEngine, type RunEngine } from '../engine/create-engine.js';
 import { fixText } from '../engine/fix-text.js';
 import { runFiles } from '../engine/run-files.js';
-import type { FileResult, RunResult } from '../engine/types.js';
+import { isChanged, type FileResult, type RunResult } from '../engine/types.js';
 import { discover, NoMatchError, type DiscoveredFile } from '../io/discover.js';
 import { decodeText, ReadError } from '../io/read-text.js';
 import { formatDiff } from '../report/diff.js';
@@ -84,28 +84,72 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   const started = performance.now();
   const config = await loadConfigFor(args, io.cwd);
   const settings = runSettings(args, config, io.cwd);
+  const format = settings.format ?? 'text';
   const optionsFor = (absolute: string): ReturnType<typeof resolveFileOptions> =>
     resolveFileOptions(config, args.flags, absolute);
   const engine = await createEngine(settings);
   let results: FileResult[];
-  let stdinOutput: string | undefined;
   if (args.paths[0] === '-') {
-    const result = await fixStdin(io, optionsFor(path.join(io.cwd, '<stdin>')), engine);
+    const result = await fixStdin(io, optionsFor(path.join(io.cwd, '<stdin>')), engine, args.mode);
     if (!result) return 1;
     results = [result];
-    stdinOutput = result.output;
+    const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
+    if (args.mode !== 'check') await writeAll(io.stdout, result.output);
+    await emitReport(args, format, run, io, io.stderr);
   } else {
     const files = await discoverFiles(args, config, io.cwd);
-    results = await runFiles(files, (f) => optionsFor(f.absolute), engine, args.mode);
+    results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started);
   }
   const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
-  await emit(args, settings.format ?? 'text', run, io, stdinOutput);
   const failed = exitCodeFor(results, args.mode);
   const tooManyWarnings = args.mode === 'check' && settings.maxWarnings !== undefined && countRun(run).warnings > settings.maxWarnings;
   return failed || tooManyWarnings ? 1 : 0;
 }
 
-async function fixStdin(io: CliIO, options: ReturnType<typeof resolveFileOptions>, engine: RunEngine): Promise<FileResult | undefined> {
+/**
+ * Processes files and prints as it goes. stdout carries the primary output: the diff in diff
+ * mode, else the report; the text report goes to stderr when stdout carries a diff, so both stay
+ * pipeable. In text format each file's findings are printed as soon as it is done and its texts
+ * are released, so memory stays flat on large trees; JSON, SARIF and GitHub output, and
+ * `--output`, are written at the end.
+ */
+async function streamFiles(
+  args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
+  optionsFor: (f: DiscoveredFile) => ReturnType<typeof resolveFileOptions>, engine: RunEngine, io: CliIO, started: number,
+): Promise<FileResult[]> {
+  const diffs = args.mode === 'diff' && (format === 'text' || args.output !== undefined);
+  const reportStream = diffs ? io.stderr : io.stdout;
+  const streaming = format === 'text' && args.output === undefined;
+  const color = shouldUseColor(reportStream, io.env);
+  const results: FileResult[] = [];
+  let blocks = 0;
+  for await (const r of runFiles(files, optionsFor, engine, args.mode)) {
+    if (diffs) await writeAll(io.stdout, formatDiff(r));
+    if (streaming) {
+      const block = formatReport('text', { mode: args.mode, files: [r], durationMs: 0 }, { color, summary: false });
+      if (block) await writeAll(reportStream, (blocks++ > 0 ? '\n' : '') + block);
+      results.push({ ...r, changed: isChanged(r), source: '', output: '' });
+    } else {
+      results.push(r);
+    }
+  }
+  const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
+  if (streaming) await writeAll(reportStream, `${blocks > 0 ? '\n' : ''}${formatSummary(run, { color })}\n`);
+  else await emitReport(args, format, run, io, reportStream);
+  return results;
+}
+
+/** Writes a whole report: to `--output` (with the summary line on the terminal) or to `stream`. */
+async function emitReport(args: CliArgs, format: ReportFormat, run: RunResult, io: CliIO, stream: CliIO['stdout']): Promise<void> {
+  if (args.output !== undefined) {
+    await writeFile(path.resolve(io.cwd, args.output), formatReport(format, run, { color: false, cwd: io.cwd }));
+    await writeAll(stream, `${formatSummary(run, { color: shouldUseColor(stream, io.env) })}\n`);
+    return;
+  }
+  await writeAll(stream, formatReport(format, run, { color: shouldUseColor(stream, io.env), cwd: io.cwd }));
+}
+
+async function fixStdin(io: CliIO, options: ReturnType<typeof resolveFileOptions>, engine: RunEngine, mode: CliArgs['mode']): Promise<FileResult | undefined> {
   let text: string;
   try {
     text = decodeText(await readStream(io.stdin));
@@ -114,32 +158,6 @@ async function fixStdin(io: CliIO, options: ReturnType<typeof resolveFileOptions
     await writeAll(io.stderr, `<stdin>: cannot read: ${e.message}\n`);
     return undefined;
   }
-  engine.registerText(text);
-  return fixText('<stdin>', text, options, engine);
-}
-
-/**
- * Sends results where they belong. stdout carries the primary output: the fixed manifest for
- * stdin, else the diff (diff mode) or the report. The text report goes to stderr when stdout
- * carries a manifest or a diff, so both stay pipeable; `--output` sends the report to a file and
- * keeps only the summary line on the terminal.
- */
-async function emit(args: CliArgs, format: ReportFormat, run: RunResult, io: CliIO, stdinOutput: string | undefined): Promise<void> {
-  const stdoutBusy = stdinOutput !== undefined || (args.mode === 'diff' && (format === 'text' || args.output !== undefined));
-  if (stdinOutput !== undefined) {
-    if (args.mode !== 'check') await writeAll(io.stdout, stdinOutput);
-  } else if (stdoutBusy) {
-    for (const r of run.files) await writeAll(io.stdout, formatDiff(r));
-  }
-  const reportStream = stdoutBusy ? io.stderr : io.stdout;
-  if (args.output !== undefined) {
-    await writeFile(path.resolve(io.cwd, args.output), formatReport(format, run, { color: false, cwd: io.cwd }));
-    await writeAll(reportStream, `${formatSummary(run, { color: shouldUseColor(reportStream, io.env) })}\n`);
-    return;
-  }
-  if (format !== 'text' && stdinOutput !== undefined) {
-    await writeAll(io.stderr, formatReport(format, run, { cwd: io.cwd }));
-    return;
-  }
-  await writeAll(reportStream, formatReport(format, run, { color: shouldUseColor(reportStream, io.env), cwd: io.cwd }));
+  engine.registerText(text, options);
+  return fixText('<stdin>', text, options, engine, mode !== 'check');
 }

@@ -3,12 +3,14 @@ import { availableKubernetesVersions, createValidator, UnknownKubernetesVersionE
 import { KindRegistry } from '../kinds/registry.js';
 import { defaultRules } from '../rules/index.js';
 import type { Engine } from './fix-text.js';
-import { registerCrds } from './run-files.js';
+import type { FixOptions } from './options.js';
+import { InputIndex } from './input-index.js';
+import { learnInput } from './learn-input.js';
 
 /** An engine for one run, with a way to learn CRDs from texts before files are fixed. */
 export interface RunEngine extends Engine {
   onCrd?: (crd: unknown) => void;
-  registerText(text: string): void;
+  registerText(text: string, options: FixOptions): void;
 }
 
 /** Builds the engine for a run from its run-wide settings. */
@@ -18,8 +20,9 @@ export async function createEngine(settings: RunSettings): Promise<RunEngine> {
   const engine: RunEngine = {
     rules: defaultRules(),
     kinds: new KindRegistry([], settings.kubernetesVersion),
-    registerText(text: string): void {
-      registerCrds(text, engine);
+    index: new InputIndex(),
+    registerText(text: string, options: FixOptions): void {
+      learnInput(text, options, engine);
     },
   };
   if (settings.validate) {

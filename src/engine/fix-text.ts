@@ -1,5 +1,6 @@
 import { applyEdits } from '../fix/text-edits.js';
 import type { KindRegistry } from '../kinds/registry.js';
+import type { InputIndex } from './input-index.js';
 import { findObjects } from '../manifest/objects.js';
 import { createPositionMapper } from '../manifest/positions.js';
 import { parseManifest, type ManifestFile } from '../manifest/parse.js';
@@ -16,6 +17,10 @@ import { checkData, documentsData } from './verify.js';
 export interface Engine {
   rules: readonly Rule[];
   kinds: KindRegistry;
+  /** Facts about the whole input, from the pre-pass. */
+  index: InputIndex;
+  /** Called with every parsed file before it is linted (the run learns CRDs this way). */
+  onParsed?: (file: ManifestFile) => void;
   /** Schema validation; absent with --no-validate. */
   validation?: ValidationSettings;
 }
@@ -24,15 +29,18 @@ const MAX_PASSES = 3;
 
 /**
  * Lints and fixes one file's text: parse once, let the rules report (with edits), apply the
- * edits as text splices, and verify the result independently before offering it.
+ * edits as text splices, and verify the result independently before offering it. With
+ * `verify` false (check mode, where nothing is written or shown) the edits are applied once
+ * without the re-parse, the data check and the validation of the fixed text.
  */
-export function fixText(path: string, text: string, options: FixOptions, engine: Engine): FileResult {
+export function fixText(path: string, text: string, options: FixOptions, engine: Engine, verify = true): FileResult {
   const file = parseManifest(path, text);
   const skip = skipReason(file);
   if (skip) return result(file, text, skip, true, options);
+  engine.onParsed?.(file);
 
   const objects = findObjects(file.docs);
-  const reports = lintObjects(text, objects, engine.rules, engine.kinds, options).filter((r) => enabled(r, options));
+  const reports = lintObjects(text, objects, engine, options).filter((r) => enabled(r, options));
   let output = text;
   let fixed: Fixed | undefined;
   let data: unknown[];
@@ -43,7 +51,9 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
     return result(file, text, [...reports, dataError(e)], true, options);
   }
   const fixable = reports.filter((r) => r.fix);
-  if (fixable.length > 0) {
+  if (fixable.length > 0 && !verify) {
+    output = applyEdits(text, fixable.map((r) => r.fix ?? [])).text;
+  } else if (fixable.length > 0) {
     const outcome = applyAndVerify(file, data, fixable, options, engine);
     if ('error' in outcome) {
       reports.push({
@@ -122,7 +132,7 @@ function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[]
       const e = current.errors[0];
       return { error: `the fixed text does not parse: ${e?.message ?? 'unknown error'}` };
     }
-    pending = lintObjects(current.text, findObjects(current.docs), engine.rules, engine.kinds, options)
+    pending = lintObjects(current.text, findObjects(current.docs), engine, options)
       .filter((r) => r.fix && enabled(r, options));
   }
   let after: unknown[];

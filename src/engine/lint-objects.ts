@@ -1,9 +1,9 @@
 import { detectLayout, type Layout } from '../fix/layout.js';
 import { findPair } from '../fix/collection-edits.js';
-import type { KindRegistry } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';
 import { isMap, type YAMLMap } from 'yaml';
-import type { Rule, RuleReport } from '../rules/rule.js';
+import type { RuleReport } from '../rules/rule.js';
+import type { Engine } from './fix-text.js';
 import type { FixOptions } from './options.js';
 import { suppressedRules } from './suppressions.js';
 
@@ -11,17 +11,27 @@ import { suppressedRules } from './suppressions.js';
 export function lintObjects(
   text: string,
   objects: readonly ManifestObject[],
-  rules: readonly Rule[],
-  kinds: KindRegistry,
+  engine: Pick<Engine, 'rules' | 'kinds' | 'index'>,
   options: FixOptions,
 ): RuleReport[] {
+  const { rules, kinds, index } = engine;
   const reports: RuleReport[] = [];
   const unknownKinds = new Set<string>();
+  // Objects without block collections of their own borrow the file's habits.
+  let fileLayout: Layout | undefined;
+  const layoutOfFile = (): Layout | undefined => {
+    if (fileLayout) return fileLayout;
+    for (const o of objects) {
+      const l = detectLayout(text, o.node);
+      if (l.found) return (fileLayout = l);
+    }
+    return undefined;
+  };
   const wantsKindInfo = options.namespace !== undefined || options.pullSecrets.length > 0 || options.registry !== undefined
     || Object.keys(options.registries).length > 0;
   for (const object of objects) {
     const { apiVersion, kind } = object.ref;
-    const info = kinds.lookup(apiVersion, kind);
+    const info = kinds.lookup(apiVersion, kind, options.kinds);
     const suppressed = suppressedRules(object);
     if (suppressed.has('all')) continue;
     if (info.scope === undefined && wantsKindInfo && !suppressed.has('unknown-kind')) {
@@ -45,7 +55,12 @@ export function lintObjects(
       object,
       kind: info,
       options,
-      layout: (): Layout => (layout ??= detectLayout(text, object.node, firstPodSpec(object.node, info.podSpecPaths))),
+      index,
+      layout: (): Layout => {
+        if (layout) return layout;
+        const own = detectLayout(text, object.node, firstPodSpec(object.node, info.podSpecPaths));
+        return (layout = own.found ? own : (layoutOfFile() ?? own));
+      },
       report: (r: RuleReport): void => {
         if (!suppressed.has(r.ruleId)) reports.push({ ...r, object: object.ref });
       },

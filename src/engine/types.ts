@@ -62,6 +62,11 @@ export interface FileResult {
   output: string;
   /** All findings, sorted by position. Fixable findings are the ones whose `fix` is set. */
   findings: Finding[];
+  /**
+   * Whether the fix changes the file. Set when `source`/`output` were released after the file
+   * was reported (large runs keep only findings); otherwise `output !== source`.
+   */
+  changed?: boolean;
   /** True when the file was not processed at all (invalid YAML, template, unreadable). */
   skipped: boolean;
   /** Set by the writer: whether the file was written, or why not. */
@@ -75,4 +80,9 @@ export interface RunResult {
   files: FileResult[];
   /** Wall time of the run in milliseconds. */
   durationMs: number;
+}
+
+/** Whether the fix changes a file (see `FileResult.changed`). */
+export function isChanged(file: FileResult): boolean {
+  return file.changed ?? file.output !== file.source;
 }

@@ -6,6 +6,8 @@ export interface Layout {
   indentUnit: number;
   /** Columns between a key and the `-` of its block sequence (0: `key:\n- item`). */
   seqIndent: number;
+  /** False when nothing was found to learn from and both are defaults. */
+  found?: boolean;
 }
 
 /** Offset of the start of the line holding `offset`. */
@@ -72,7 +74,7 @@ export function detectLayout(text: string, root: YAMLMap, preferSeqUnder?: YAMLM
   if (preferSeqUnder && !preferSeqUnder.flow) for (const p of preferSeqUnder.items) visitPair(p, 0);
   for (const p of root.items) if (isPair(p)) visitPair(p, 0);
   const unit = indentUnit ?? 2;
-  return { indentUnit: unit, seqIndent: seqIndent ?? unit };
+  return { indentUnit: unit, seqIndent: seqIndent ?? unit, found: seqIndent !== undefined };
 }
 
 function isCollectionNode(n: Node): n is YAMLMap | YAMLSeq {

@@ -34,7 +34,7 @@ export async function discover(args: readonly string[], cwd: string, exclude: re
       add(absolute);
       continue;
     }
-    const options = { cwd: info?.isDirectory() ? absolute : cwd, gitignore: true, ignore, absolute: true, onlyFiles: true };
+    const options = { cwd: info?.isDirectory() ? absolute : cwd, gitignore: true, ignore, absolute: true, onlyFiles: true, dot: true };
     let matches: string[];
     if (info?.isDirectory()) matches = await globby(MANIFEST_GLOB, options);
     else if (isDynamicPattern(arg)) matches = await globby(arg.split(path.sep).join('/'), options);

@@ -41,10 +41,11 @@ export class KindRegistry {
     this.crds.set(key, { kind: key, scope: known.scope ?? kind.scope, podSpecPaths: [...paths] });
   }
 
-  /** Looks up a kind by apiVersion and kind. */
-  lookup(apiVersion: string, kind: string): KindInfo {
+  /** Looks up a kind by apiVersion and kind; `extra` (a file's config `kinds`) comes first. */
+  lookup(apiVersion: string, kind: string, extra: readonly CustomKind[] = []): KindInfo {
     const key = groupKindKey(apiVersion, kind);
-    const custom = this.custom.get(`${apiVersion}/${kind}`) ?? this.custom.get(key);
+    const custom = extra.find((k) => normaliseKey(k.kind) === key)
+      ?? this.custom.get(`${apiVersion}/${kind}`) ?? this.custom.get(key);
     if (custom) {
       return {
         scope: custom.scope ?? this.builtinScope(key),

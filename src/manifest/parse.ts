@@ -1,4 +1,4 @@
-import { isAlias, parseAllDocuments, visit, type Document } from 'yaml';
+import { isAlias, isCollection, isPair, parseAllDocuments, visit, type Document } from 'yaml';
 import { PARSE_OPTIONS } from './yaml-options.js';
 
 /** A YAML syntax problem at an offset range of the file text. */
@@ -18,17 +18,40 @@ export interface ManifestFile {
   errors: SyntaxProblem[];
 }
 
+/**
+ * Deepest nesting of collections accepted. Real manifests stay far below (CRD schemas reach
+ * about 40); the recursive parts of the pipeline (yaml's composer, toJS, schema validation)
+ * run out of stack somewhere around 800 levels, so deeper files are refused up front.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
 /** Parses a file's text into YAML documents with positions, the way Kubernetes reads YAML. */
 export function parseManifest(path: string, text: string): ManifestFile {
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   // An empty stream (only comments or nothing) comes back as a non-array EmptyStream.
   const docs = Array.isArray(parsed) ? parsed : [];
   const errors: SyntaxProblem[] = [];
+  // Computed once: a per-document search of the whole text is quadratic on many-document files.
+  const mayHaveAliases = text.includes('*');
   for (const doc of docs) {
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    if (exhausted) {
+      // yaml reports one error per level once its stack runs out: one clear message is enough.
+      errors.push({ code: 'NESTING_TOO_DEEP', message: `collections nested too deeply to parse safely (the limit is ${MAX_NESTING_DEPTH} levels)`, start: exhausted.pos[0], end: exhausted.pos[1] });
+      continue;
+    }
     for (const e of doc.errors) {
       errors.push({ code: e.code, message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
     }
-    if (doc.errors.length === 0 && text.includes('*')) findUnresolvedAliases(doc, errors);
+    if (doc.errors.length > 0) continue;
+    // Checked before any recursive walk of the document (visit, toJS), which could overflow.
+    const deep = tooDeep(doc);
+    if (deep) {
+      errors.push(deep);
+      continue;
+    }
+    const before = errors.length;
+    if (mayHaveAliases && findUnresolvedAliases(doc, errors) && errors.length === before) checkAliasExpansion(doc, errors);
   }
   return { path, text, docs, errors };
 }
@@ -40,14 +63,57 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** The yaml package leaves an alias without an anchor (`*x`) unreported until data is read. */
-function findUnresolvedAliases(doc: Document.Parsed, errors: SyntaxProblem[]): void {
+/** The first collection nested deeper than MAX_NESTING_DEPTH, found without recursion. */
+function tooDeep(doc: Document.Parsed): SyntaxProblem | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (!isCollection(node)) continue;
+    if (depth > MAX_NESTING_DEPTH) {
+      const [start, end] = node.range ?? [0, 0];
+      return { code: 'NESTING_TOO_DEEP', message: `collections nested more than ${MAX_NESTING_DEPTH} levels deep; refusing to process such a file`, start, end: Math.min(end, start + 1) };
+    }
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The yaml package leaves an alias without an anchor (`*x`) unreported until data is read.
+ * Returns whether the document has any alias at all.
+ */
+function findUnresolvedAliases(doc: Document.Parsed, errors: SyntaxProblem[]): boolean {
+  let any = false;
   visit(doc, {
     Alias(_key, node) {
-      if (isAlias(node) && node.resolve(doc) === undefined) {
+      if (!isAlias(node)) return;
+      any = true;
+      if (node.resolve(doc) === undefined) {
         const [start, end] = node.range ?? [0, 0];
         errors.push({ code: 'BAD_ALIAS', message: `unresolved alias *${node.source} (no anchor &${node.source} before it in this document)`, start, end });
       }
     },
   });
+  return any;
+}
+
+/**
+ * Aliases can make a small text expand into huge data ("billion laughs"). Reading the data
+ * once here, with the yaml package's alias-count limit, turns such a document into a syntax
+ * problem, so that no later stage (rules, CRD learning, verification) ever expands it.
+ */
+function checkAliasExpansion(doc: Document.Parsed, errors: SyntaxProblem[]): void {
+  try {
+    doc.toJS();
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const [start, end] = doc.contents?.range ?? [0, 0];
+    errors.push({ code: 'ALIAS_EXPANSION', message: `aliases expand too far (${e.message.toLowerCase()})`, start, end: Math.min(end, start + 1) });
+  }
 }

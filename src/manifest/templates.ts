@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, visit, type Document } from 'yaml';
+import { isMap, isSeq, visit, type Document } from 'yaml';
 
 /** Where a template marker was found. */
 export interface TemplateMarker {
@@ -9,9 +9,11 @@ export interface TemplateMarker {
 const MARKER = /\{\{|\{%/;
 
 /**
- * Finds Helm/Go (`{{ }}`) or Jinja (`{% %}`) template syntax that is not inside a quoted or
- * block scalar. Such files are templates, not YAML: the `yaml` package reads `{{ .x }}` as nested
- * flow maps, and writing them back would destroy the template.
+ * Finds Helm/Go (`{{ }}`) or Jinja (`{% %}`) template syntax that YAML reads as structure: a
+ * flow collection opening with `{{`, or any marker in a file that does not parse. Such files are
+ * templates, not YAML: the `yaml` package reads `name: {{ .x }}` as nested flow maps. Markers
+ * inside scalars (`"{{ $labels.x }}"`, Argo's `{{args.x}}` in plain text) are only text, and
+ * edits elsewhere leave them untouched.
  */
 export function findTemplateMarker(text: string, docs: readonly Document.Parsed[], hasErrors: boolean): TemplateMarker | undefined {
   const first = text.search(MARKER);
@@ -25,11 +27,6 @@ export function findTemplateMarker(text: string, docs: readonly Document.Parsed[
         const [start, end] = node.range;
         if ((isMap(node) || isSeq(node)) && node.flow && MARKER.test(text.slice(start, start + 2))) {
           found = { start, end: Math.min(end, start + 2) };
-          return visit.BREAK;
-        }
-        if (isScalar(node) && node.type === 'PLAIN' && MARKER.test(text.slice(start, end))) {
-          const at = start + text.slice(start, end).search(MARKER);
-          found = { start: at, end: at + 2 };
           return visit.BREAK;
         }
         return undefined;

@@ -1,4 +1,4 @@
-import type { FileResult, Finding, RunResult } from '../engine/types.js';
+import { isChanged, type FileResult, type Finding, type RunResult } from '../engine/types.js';
 
 /** Totals over a run; the CLI uses them for the exit code and `--max-warnings`. */
 export interface RunCounts {
@@ -43,7 +43,7 @@ export function countRun(run: RunResult): RunCounts {
   };
   for (const file of run.files) {
     if (file.skipped) c.skipped++;
-    if (file.output !== file.source) c.changed++;
+    if (isChanged(file)) c.changed++;
     if (file.written === true) c.written++;
     if (file.writeError !== undefined) c.writeFailed++;
     if (hasUnreportedWriteError(file)) c.errors++;

@@ -1,4 +1,4 @@
-import type { FileResult, Finding, ObjectRef, RunResult, Severity, TextEdit } from '../engine/types.js';
+import { isChanged, type FileResult, type Finding, type ObjectRef, type RunResult, type Severity, type TextEdit } from '../engine/types.js';
 import { countRun, hasUnreportedWriteError, isFixed, type RunCounts } from './counts.js';
 import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
 import { toolInfo } from './tool-info.js';
@@ -88,7 +88,7 @@ function jsonFile(run: RunResult, file: FileResult): JsonFile {
   return {
     path: file.path,
     skipped: file.skipped,
-    changed: file.output !== file.source,
+    changed: isChanged(file),
     written: file.written ?? null,
     writeError: file.writeError ?? null,
     findings,

@@ -1,94 +1,89 @@
-import { isAlias, isMap, isScalar, isSeq, type Pair } from 'yaml';
-import { addPair, appendNames, fillEmptyValue, findPair } from '../fix/collection-edits.js';
-import type { TextEdit } from '../engine/types.js';
+import { isSeq } from 'yaml';
+import { effectiveNamespace, nsKey } from '../engine/input-index.js';
+import { findPair } from '../fix/collection-edits.js';
+import { stringAt } from '../manifest/objects.js';
+import { ensurePullSecrets, listedNames } from './ensure-pull-secrets.js';
 import { followPath, type FoundMap } from './pod-specs.js';
+import { requiredSecretsFor } from './required-secrets.js';
 import type { Rule, RuleContext } from './rule.js';
 
-/** Names listed in an imagePullSecrets sequence. */
-function listedNames(seq: import('yaml').YAMLSeq): Set<string> {
-  const names = new Set<string>();
-  for (const item of seq.items) {
-    if (!isMap(item)) continue;
-    const name = findPair(item, 'name')?.value;
-    if (isScalar(name) && typeof name.value === 'string') names.add(name.value);
+/**
+ * `missing-pull-secret` on pod specs: every pod spec of a workload lists each required secret
+ * in `imagePullSecrets` exactly once; existing entries are kept, missing ones appended. In
+ * ServiceAccount mode only pods that list secrets of their own are checked here (Kubernetes then
+ * ignores their ServiceAccount's), and pods relying on a ServiceAccount absent from the input get
+ * a warning. Also `pull-secret-namespace`: a listed secret the input defines only elsewhere.
+ */
+export const pullSecretsRule: Rule = {
+  ids: ['missing-pull-secret', 'pull-secret-namespace', 'unfixable'],
+  check(ctx: RuleContext): void {
+    const { node, ref, fieldPrefix } = ctx.object;
+    const wantsAny = ctx.options.pullSecrets.length > 0 || Object.keys(ctx.options.registries).length > 0;
+    for (const specPath of ctx.kind.podSpecPaths) {
+      const { found, obstacles } = followPath(node, specPath);
+      for (const o of wantsAny ? obstacles : []) {
+        ctx.report({
+          ruleId: 'unfixable',
+          message: `${ref.kind} ${fieldPrefix}${o.fieldPath} ${o.reason}; check its imagePullSecrets by hand`,
+          start: o.node.range?.[0] ?? 0,
+          end: o.node.range?.[1] ?? 0,
+          fieldPath: `${fieldPrefix}${o.fieldPath}`,
+        });
+      }
+      for (const spec of found) {
+        checkPodSpec(ctx, spec);
+        checkSecretNamespaces(ctx, spec);
+      }
+    }
+  },
+};
+
+function checkPodSpec(ctx: RuleContext, spec: FoundMap): void {
+  const { ref, fieldPrefix, path } = ctx.object;
+  const wanted = requiredSecretsFor(spec.node, ctx.options);
+  if (wanted.length === 0) return;
+  const where = `${fieldPrefix}${spec.fieldPath}`;
+  if (ctx.options.pullSecretsOn === 'serviceaccount') {
+    const own = findPair(spec.node, 'imagePullSecrets')?.value;
+    if (!isSeq(own) || own.items.length === 0) {
+      const sa = stringAt(spec.node, 'serviceAccountName') ?? stringAt(spec.node, 'serviceAccount') ?? 'default';
+      const ns = effectiveNamespace(ctx.object, ctx.options);
+      if (!ctx.index.serviceAccounts.has(nsKey(ns, sa))) {
+        ctx.report({
+          ruleId: 'missing-pull-secret',
+          severity: 'warning',
+          message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} pods use ServiceAccount "${sa}"${ns ? ` in namespace "${ns}"` : ''}, which is not in the input: make sure it lists imagePullSecrets ${wanted.map((n) => `"${n}"`).join(', ')}`,
+          start: spec.node.range?.[0] ?? 0,
+          end: spec.node.range?.[0] ?? 0,
+          fieldPath: where,
+        });
+      }
+      return;
+    }
   }
-  return names;
+  ensurePullSecrets(ctx, {
+    map: spec.node,
+    path: [...path, ...spec.path],
+    fieldPath: where,
+    after: ['containers'],
+    label: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} pod spec (${where})`,
+  }, wanted);
 }
 
-/** The pull secrets a pod spec must list; the image-aware part comes from the `registries` map. */
-export type SecretsFor = (ctx: RuleContext, podSpec: FoundMap) => string[];
-
-const requestedSecrets: SecretsFor = (ctx) => ctx.options.pullSecrets;
-
-/**
- * `missing-pull-secret`: every pod spec of a workload lists each required secret in
- * `imagePullSecrets` exactly once. Existing entries are kept; missing ones are appended.
- */
-export function pullSecretsRule(secretsFor: SecretsFor = requestedSecrets): Rule {
-  return {
-    ids: ['missing-pull-secret'],
-    check(ctx: RuleContext): void {
-      if (ctx.options.pullSecretsOn !== 'pod') return;
-      const { node, ref, fieldPrefix, path, doc } = ctx.object;
-      for (const specPath of ctx.kind.podSpecPaths) {
-        const { found, obstacles } = followPath(node, specPath);
-        for (const o of obstacles) {
-          if (secretsFor(ctx, { node: node, path: [], fieldPath: o.fieldPath }).length === 0) continue;
-          ctx.report({
-            ruleId: 'unfixable',
-            message: `${ref.kind} ${fieldPrefix}${o.fieldPath} ${o.reason}; check its imagePullSecrets by hand`,
-            start: o.node.range?.[0] ?? 0,
-            end: o.node.range?.[1] ?? 0,
-            fieldPath: `${fieldPrefix}${o.fieldPath}`,
-          });
-        }
-        for (const spec of found) {
-          const wanted = [...new Set(secretsFor(ctx, spec))];
-          if (wanted.length === 0) continue;
-          const pair = findPair(spec.node, 'imagePullSecrets');
-          const value = pair?.value;
-          let missing = wanted;
-          let existing: unknown[] = [];
-          let fix: TextEdit[] | undefined;
-          let at = spec.node.range;
-          const layout = ctx.layout();
-          if (!pair) {
-            fix = addPair(ctx.text, spec.node, 'imagePullSecrets', { kind: 'names', names: missing }, ['containers'], layout);
-          } else if (isScalar(value) && value.value === null) {
-            fix = fillEmptyValue(ctx.text, pair as Pair, { kind: 'names', names: missing }, layout);
-            at = value.range ?? at;
-          } else if (isSeq(value) && !value.anchor) {
-            const listed = listedNames(value);
-            missing = wanted.filter((n) => !listed.has(n));
-            if (missing.length === 0) continue;
-            existing = value.toJS(doc) as unknown[];
-            fix = appendNames(ctx.text, value, missing);
-            at = value.range ?? at;
-          } else {
-            at = (isAlias(value) ? value.range : (value as { range?: typeof at } | null)?.range) ?? at;
-          }
-          const where = `${fieldPrefix}${spec.fieldPath}`;
-          const list = missing.map((n) => `"${n}"`).join(', ');
-          const base = `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} pod spec (${where}) is missing imagePullSecrets ${list}`;
-          ctx.report({
-            ruleId: fix ? 'missing-pull-secret' : 'unfixable',
-            message: fix ? base : `${base}; imagePullSecrets is not a list that can be extended automatically`,
-            start: at?.[0] ?? 0,
-            end: at?.[1] ?? 0,
-            fieldPath: `${where}.imagePullSecrets`,
-            ...(fix
-              ? {
-                  fix,
-                  patches: [{
-                    documentIndex: ref.documentIndex,
-                    path: [...path, ...spec.path, 'imagePullSecrets'],
-                    value: [...existing, ...missing.map((name) => ({ name }))],
-                  }],
-                }
-              : {}),
-          });
-        }
-      }
-    },
-  };
+function checkSecretNamespaces(ctx: RuleContext, spec: FoundMap): void {
+  const own = findPair(spec.node, 'imagePullSecrets')?.value;
+  const names = new Set([...(isSeq(own) ? listedNames(own) : []), ...requiredSecretsFor(spec.node, ctx.options)]);
+  const ns = effectiveNamespace(ctx.object, ctx.options) ?? '';
+  for (const name of names) {
+    const defined = ctx.index.registrySecrets.get(name);
+    if (!defined || defined.has(ns)) continue;
+    const where = [...defined].map((n) => (n === '' ? 'the namespace kubectl applies to' : `"${n}"`)).join(', ');
+    ctx.report({
+      ruleId: 'pull-secret-namespace',
+      message: `pull secret "${name}" is defined in ${where}, but ${ctx.object.ref.kind} "${ctx.object.ref.name ?? ''}" runs in ${ns ? `"${ns}"` : 'the namespace kubectl applies to'}: a pod can only use pull secrets of its own namespace`,
+      start: (own as { range?: number[] } | undefined)?.range?.[0] ?? spec.node.range?.[0] ?? 0,
+      end: (own as { range?: number[] } | undefined)?.range?.[1] ?? spec.node.range?.[0] ?? 0,
+      fieldPath: `${ctx.object.fieldPrefix}${spec.fieldPath}.imagePullSecrets`,
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import type { InputIndex } from '../engine/input-index.js';
 import type { FixOptions } from '../engine/options.js';
 import type { ObjectRef, Severity, TextEdit } from '../engine/types.js';
 import type { Layout } from '../fix/layout.js';
@@ -32,6 +33,8 @@ export interface RuleContext {
   object: ManifestObject;
   kind: KindInfo;
   options: FixOptions;
+  /** Facts about the whole input (ServiceAccounts, registry Secrets). */
+  index: InputIndex;
   /** Indentation habits of the object's text, computed on first use. */
   layout(): Layout;
   report(r: RuleReport): void;

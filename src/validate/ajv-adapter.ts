@@ -1,86 +1,117 @@
 /**
- * The one module that talks to ajv: compiles user JSON Schema files (`--schema-dir`), which may
- * use any draft-07 keyword, and turns ajv's errors into the walker's `RawError`s, one per problem.
+ * Validation with ajv: runs the precompiled built-in validators, and compiles at run time what
+ * cannot be precompiled (CRDs found in the input or in `--schema-dir`, JSON Schema files). ajv
+ * itself is loaded only when such a schema is first needed.
  */
-import type { ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { toRawErrors, type KnownFields, type RawError } from './ajv-errors.js';
+import { AjvSchemaPreparer, hoistObjectSchemas, relaxStatus } from './ajv-schema.js';
+import { AJV_OPTIONS } from './builtin-validators.js';
 import type { JsonObject } from './compact-schema.js';
-import { describeValue } from './describe.js';
-import type { PathSegment, RawError } from './walker.js';
+import { FORMATS } from './formats.js';
 
-/** A compiled JSON Schema: returns the errors for a decoded value (empty when valid). */
-export type CompiledSchema = (value: unknown) => RawError[];
+/** Checks a decoded value; returns the errors (empty when valid). */
+export type Check = (value: unknown) => RawError[];
 
-/** Compiles JSON Schemas with one ajv instance; created only when such schemas are in use. */
-export interface JsonSchemaCompiler {
-  compile(schema: JsonObject): CompiledSchema;
-}
-
-/** Loads ajv (about 60 ms, so only when a JSON Schema file needs it) and returns a compiler. */
-export async function createJsonSchemaCompiler(): Promise<JsonSchemaCompiler> {
-  const { Ajv } = await import('ajv');
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false });
-  return {
-    compile(schema: JsonObject): CompiledSchema {
-      // Draft-04 style `$schema` ids are unknown to ajv 8; the keywords used by Kubernetes
-      // schemas mean the same in draft-07.
-      const { $schema: _ignored, id: _id, ...rest } = schema;
-      const validate = ajv.compile(rest);
-      return (value) => (validate(stripNulls(value)) ? [] : toRawErrors(validate.errors ?? [], value));
-    },
-  };
-}
-
-/** The decoded value with null-valued fields removed: the API server treats them as omitted. */
+/**
+ * A copy of the decoded value whose null-valued fields are `undefined`: the API server treats
+ * them as omitted (ajv skips and requires `undefined` properties), yet still reports them as
+ * unknown fields (ajv's `additionalProperties` sees the key).
+ */
 export function stripNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripNulls);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) if (child !== null) out[key] = stripNulls(child);
+  for (const [key, child] of Object.entries(value)) out[key] = child === null ? undefined : stripNulls(child);
   return out;
 }
 
-function pointerToPath(pointer: string, root: unknown): { path: PathSegment[]; value: unknown } {
-  const path: PathSegment[] = [];
-  let current: unknown = root;
-  if (pointer === '') return { path, value: current };
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const segment: PathSegment = Array.isArray(current) ? Number(key) : key;
-    path.push(segment);
-    current = current === null || typeof current !== 'object' ? undefined : (current as Record<string, unknown>)[key];
-  }
-  return { path, value: current };
+/**
+ * A check running an ajv validator on a copy of the value without nulls (ajv fills in the
+ * `default: {}` structs, so the value itself is never changed).
+ */
+export function ajvCheck(validate: ValidateFunction, knownFields?: KnownFields): Check {
+  return (value) => {
+    const data = stripNulls(value);
+    return validate(data) ? [] : toRawErrors(validate.errors ?? [], data, knownFields);
+  };
 }
 
-function toRawError(error: ErrorObject, root: unknown): RawError {
-  const { path, value } = pointerToPath(error.instancePath, root);
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return { kind: 'required', path: [...path, String(params.missingProperty)], message: `required field "${String(params.missingProperty)}" is missing` };
-    case 'additionalProperties':
-      return { kind: 'unknown', path: [...path, String(params.additionalProperty)], message: `unknown field "${String(params.additionalProperty)}"` };
-    case 'type': {
-      const types = Array.isArray(params.type) ? params.type.join(' or ') : String(params.type);
-      return { kind: 'value', path, message: `must be ${types.replace(/,/g, ' or ')}, got ${describeValue(value)}` };
-    }
-    case 'enum': {
-      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map((v) => JSON.stringify(v)).join(', ') : '';
-      return { kind: 'value', path, message: `must be one of ${allowed}, got ${describeValue(value)}` };
-    }
-    case 'anyOf':
-    case 'oneOf':
-      return { kind: 'value', path, message: 'must match one of the allowed forms' };
-    default:
-      return { kind: 'value', path, message: `${error.message ?? 'is invalid'}, got ${describeValue(value)}` };
-  }
+type AjvClass = typeof Ajv;
+let ajvClass: AjvClass | undefined;
+
+function newAjv(options: ConstructorParameters<AjvClass>[0]): Ajv {
+  // ajv is CommonJS: a synchronous require keeps `addCustomResourceDefinition` synchronous.
+  ajvClass ??= (createRequire(import.meta.url)('ajv') as { Ajv: AjvClass }).Ajv;
+  return new ajvClass(options);
 }
 
-/** Keeps one error per problem: an `anyOf`/`oneOf` failure hides its branches' complaints. */
-function toRawErrors(errors: readonly ErrorObject[], root: unknown): RawError[] {
-  const junctions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
-  const kept = errors.filter(
-    (e) => !junctions.some((j) => e.schemaPath !== j && e.schemaPath.startsWith(`${j}/`)) && e.keyword !== 'if',
-  );
-  return kept.map((e) => toRawError(e, root));
+/** `#/definitions/<name>` -> `<id>#/definitions/<name>` (refs of schemas added on their own). */
+function absoluteRefs(schema: unknown, id: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => absoluteRefs(item, id));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema))
+    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? id + value : key === 'enum' ? value : absoluteRefs(value, id);
+  return out;
+}
+
+const BUILTINS_ID = 'k8s';
+
+/** Compiles schemas at run time; one per validator, created on first use. */
+export class RuntimeCompiler {
+  private kubernetes: Ajv | undefined;
+  private jsonSchema: Ajv | undefined;
+  private preparer: AjvSchemaPreparer | undefined;
+  /** Schemas moved out of CRDs (by their text) -> their ajv id, shared by all CRDs. */
+  private readonly hoisted = new Map<string, string>();
+
+  constructor(private readonly definitions: () => Readonly<Record<string, JsonObject>>) {}
+
+  /**
+   * Compiles a Kubernetes-style root schema (a CRD's, from `customResourceRootSchema`) whose
+   * `$ref`s point at the built-in definitions.
+   */
+  compileKubernetes(root: JsonObject): ValidateFunction {
+    const definitions = this.definitions();
+    this.preparer ??= new AjvSchemaPreparer(definitions);
+    const ajv = this.kubernetesAjv(this.preparer, definitions);
+    const schema = this.preparer.prepare(root);
+    if (typeof schema.properties === 'object' && schema.properties !== null) {
+      const properties = schema.properties as JsonObject;
+      if (typeof properties.status === 'object' && properties.status !== null)
+        schema.properties = { ...properties, status: relaxStatus(properties.status as JsonObject) };
+    }
+    const hoisted = hoistObjectSchemas(absoluteRefs(schema, BUILTINS_ID) as JsonObject, (body) => {
+      const text = JSON.stringify(body);
+      let id = this.hoisted.get(text);
+      if (id === undefined) {
+        id = `hoisted${this.hoisted.size}`;
+        this.hoisted.set(text, id);
+        ajv.addSchema(body, id);
+      }
+      return id;
+    });
+    return ajv.compile(hoisted);
+  }
+
+  private kubernetesAjv(preparer: AjvSchemaPreparer, definitions: Readonly<Record<string, JsonObject>>): Ajv {
+    if (this.kubernetes === undefined) {
+      // ajv's code optimizer costs more than it saves for code compiled once per run.
+      this.kubernetes = newAjv({ ...AJV_OPTIONS, formats: { ...FORMATS }, code: { optimize: false } });
+      const prepared: JsonObject = {};
+      for (const [name, schema] of Object.entries(definitions)) prepared[name] = preparer.prepare(schema);
+      this.kubernetes.addSchema({ $id: BUILTINS_ID, definitions: prepared });
+    }
+    return this.kubernetes;
+  }
+
+  /** Compiles a user JSON Schema file (any draft-07 keyword; formats are not checked). */
+  compileJsonSchema(schema: JsonObject): ValidateFunction {
+    this.jsonSchema ??= newAjv({ strict: false, allErrors: true, messages: false, validateFormats: false, validateSchema: false });
+    // Draft-04 style ids are unknown to ajv 8; the keywords used by Kubernetes schemas mean the same.
+    const { $schema: _ignored, id: _id, ...rest } = schema;
+    return this.jsonSchema.compile(rest);
+  }
 }

@@ -22,14 +22,6 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** The JSON Schema type name of a decoded value (`integer` for whole numbers). */
-export function jsonTypeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
-
 /** Joins alternatives as `a, b or c`. */
 export function orList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -4,9 +4,12 @@
  * YAML node it is about.
  */
 import type { Node } from 'yaml';
-import { createJsonSchemaCompiler, type CompiledSchema, type JsonSchemaCompiler } from './ajv-adapter.js';
+import { ajvCheck, RuntimeCompiler, type Check } from './ajv-adapter.js';
+import type { PathSegment, RawError } from './ajv-errors.js';
+import { loadBuiltinValidator } from './builtin-validators.js';
 import type { JsonObject } from './compact-schema.js';
 import { customResourceSchemas } from './crd.js';
+import { knownFieldsAt } from './known-fields.js';
 import { formatFieldPath, locateError } from './locate.js';
 import { readSchemaDirs, type JsonSchemaFile } from './schema-dir.js';
 import {
@@ -16,7 +19,6 @@ import {
   UnknownKubernetesVersionError,
   type KubernetesSchemas,
 } from './schema-store.js';
-import { SchemaWalker, type PathSegment, type RawError } from './walker.js';
 
 export { DEFAULT_KUBERNETES_VERSION, UnknownKubernetesVersionError };
 
@@ -63,8 +65,6 @@ export function availableKubernetesVersions(): string[] {
   return listKubernetesVersions();
 }
 
-type Check = (value: unknown) => RawError[];
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -79,8 +79,9 @@ function isListOf(value: Record<string, unknown>): value is Record<string, unkno
 }
 
 /**
- * Creates a validator. Asynchronous because JSON Schema files from `schemaDirs` need ajv, which
- * is imported only then; built-in schemas are read on first use, and nothing is compiled.
+ * Creates a validator. Built-in kinds run validators precompiled by ajv at build time, each
+ * loaded on first use of its kind; ajv itself is loaded only to compile CRDs and JSON Schema
+ * files, when a document of theirs is first validated. Asynchronous for API stability.
  * Throws `UnknownKubernetesVersionError` for a version without bundled schemas.
  */
 export async function createValidator(options: ValidatorOptions = {}): Promise<Validator> {
@@ -88,14 +89,12 @@ export async function createValidator(options: ValidatorOptions = {}): Promise<V
   if (!listKubernetesVersions().includes(version))
     throw new UnknownKubernetesVersionError(version, listKubernetesVersions());
   const dirs = readSchemaDirs(options.schemaDirs ?? []);
-  const compiler: JsonSchemaCompiler | undefined =
-    dirs.jsonSchemas.length > 0 ? await createJsonSchemaCompiler() : undefined;
-  return new KubernetesValidator(version, dirs.crds, dirs.jsonSchemas, compiler);
+  return Promise.resolve(new KubernetesValidator(version, dirs.crds, dirs.jsonSchemas));
 }
 
 class KubernetesValidator implements Validator {
   private builtins: KubernetesSchemas | undefined;
-  private walker: SchemaWalker | undefined;
+  private readonly compiler = new RuntimeCompiler(() => this.getBuiltins().definitions());
   private readonly customSchemas = new Map<string, JsonObject>();
   private readonly jsonSchemaFiles = new Map<string, JsonSchemaFile>();
   private readonly checks = new Map<string, Check | null>();
@@ -104,7 +103,6 @@ class KubernetesValidator implements Validator {
     private readonly version: string,
     crds: unknown[],
     jsonSchemas: JsonSchemaFile[],
-    private readonly compiler: JsonSchemaCompiler | undefined,
   ) {
     for (const file of jsonSchemas) for (const key of file.keys) this.jsonSchemaFiles.set(key, file);
     for (const crd of crds) this.addCustomResourceDefinition(crd);
@@ -160,30 +158,22 @@ class KubernetesValidator implements Validator {
 
   private build(key: string): Check | null {
     const custom = this.customSchemas.get(key);
-    if (custom !== undefined) {
-      const walker = this.getWalker();
-      return (value) => walker.validate(custom, value);
-    }
+    if (custom !== undefined) return ajvCheck(this.compiler.compileKubernetes(custom), this.knownFields(custom));
     const file = this.jsonSchemaFiles.get(key) ?? this.jsonSchemaFiles.get(key.toLowerCase());
-    if (file !== undefined && this.compiler !== undefined) {
-      const compiled: CompiledSchema = this.compiler.compile(file.schema);
-      return compiled;
-    }
+    if (file !== undefined) return ajvCheck(this.compiler.compileJsonSchema(file.schema));
     const builtins = this.getBuiltins();
     const definition = builtins.kinds[key];
     if (definition === undefined) return null;
-    const walker = this.getWalker();
     const root: JsonObject = { $ref: `#/definitions/${definition}` };
-    return (value) => walker.validate(root, value);
+    return ajvCheck(loadBuiltinValidator(builtins.dir, key), this.knownFields(root));
+  }
+
+  private knownFields(root: JsonObject): (path: readonly PathSegment[]) => string[] | undefined {
+    return (path) => knownFieldsAt(root, this.getBuiltins().definitions(), path);
   }
 
   private getBuiltins(): KubernetesSchemas {
     this.builtins ??= loadKubernetesSchemas(this.version);
     return this.builtins;
-  }
-
-  private getWalker(): SchemaWalker {
-    this.walker ??= new SchemaWalker(this.getBuiltins().definitions);
-    return this.walker;
   }
 }

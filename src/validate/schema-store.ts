@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JsonObject } from './compact-schema.js';
-import type { Definitions } from './walker.js';
 
 /** The Kubernetes version used when none is asked for. */
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
@@ -14,13 +13,21 @@ export const DEFAULT_KUBERNETES_VERSION = '1.35';
 /** Directory holding one sub-directory of schemas per Kubernetes version. */
 export const SCHEMAS_ROOT = fileURLToPath(new URL('../../schemas/kubernetes/', import.meta.url));
 
+/** Named schemas that `$ref: '#/definitions/<name>'` points at. */
+export type Definitions = Record<string, JsonObject>;
+
 /** The schemas of one Kubernetes version. */
 export interface KubernetesSchemas {
   version: string;
-  /** Named schemas, `$ref`'d as `#/definitions/<name>`. */
-  definitions: Definitions;
+  /** The version's directory (holding `validators/`). */
+  dir: string;
   /** `<apiVersion>/<kind>` -> definition name. */
   kinds: Record<string, string>;
+  /**
+   * Named schemas, `$ref`'d as `#/definitions/<name>`: read on first call, only needed for CRDs
+   * and for the "did you mean" of unknown fields (validation itself runs precompiled code).
+   */
+  definitions(): Definitions;
 }
 
 /** Versions for which generated schemas are present, newest first. */
@@ -54,10 +61,12 @@ export function loadKubernetesSchemas(version: string = DEFAULT_KUBERNETES_VERSI
   const dir = `${root}/${version}`;
   if (!/^[\w.-]+$/.test(version) || !existsSync(`${dir}/kinds.json`))
     throw new UnknownKubernetesVersionError(version, listKubernetesVersions(root));
+  let definitions: Definitions | undefined;
   const schemas: KubernetesSchemas = {
     version,
-    definitions: readJson<Record<string, JsonObject>>(`${dir}/definitions.json`),
+    dir,
     kinds: readJson<Record<string, string>>(`${dir}/kinds.json`),
+    definitions: () => (definitions ??= readJson<Definitions>(`${dir}/definitions.json`)),
   };
   cache.set(key, schemas);
   return schemas;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fixText, type Engine } from '../../src/engine/fix-text.js';
 import { defaultFixOptions, type FixOptions } from '../../src/engine/options.js';
 import type { FileResult } from '../../src/engine/types.js';
-import { registerCrds } from '../../src/engine/run-files.js';
+import { InputIndex } from '../../src/engine/input-index.js';
+import { learnInput } from '../../src/engine/learn-input.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
 import { defaultRules } from '../../src/rules/index.js';
 
@@ -48,8 +49,8 @@ export function loadGoldenCases(folder: string): GoldenCase[] {
 
 /** Runs the engine on a text the way the CLI does (CRDs of the text registered first), without validation. */
 export function runFix(text: string, options: FixOptions, file = 'input.yaml'): FileResult {
-  const engine: Engine = { rules: defaultRules(), kinds: new KindRegistry(options.kinds) };
-  registerCrds(text, engine);
+  const engine: Engine = { rules: defaultRules(), kinds: new KindRegistry(options.kinds), index: new InputIndex() };
+  learnInput(text, options, engine);
   return fixText(file, text, options, engine);
 }
 

@@ -1,0 +1,57 @@
+import { isSeq } from 'yaml';
+import { findPair } from '../fix/collection-edits.js';
+import type { KindRegistry } from '../kinds/registry.js';
+import { findObjects, stringAt, type ManifestObject } from '../manifest/objects.js';
+import type { ManifestFile } from '../manifest/parse.js';
+import { followPath } from '../rules/pod-specs.js';
+import { requiredSecretsFor } from '../rules/required-secrets.js';
+import type { FixOptions } from './options.js';
+
+/** `namespace/name` with '' for an object whose namespace is left to `kubectl apply`. */
+export const nsKey = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
+
+/** The namespace an object will have once fixed: its own, else the one the fix adds. */
+export function effectiveNamespace(object: ManifestObject, options: FixOptions): string | undefined {
+  return object.ref.namespace || options.namespace;
+}
+
+/**
+ * Facts about the whole input that single objects need: which ServiceAccounts and registry
+ * Secrets exist (per namespace), and which secrets the pods using each ServiceAccount need.
+ * Filled by a pre-pass over every file before any file is fixed.
+ */
+export class InputIndex {
+  /** ServiceAccounts defined in the input. */
+  readonly serviceAccounts = new Set<string>();
+  /** ServiceAccount key -> secrets its pods need (pods that list no pull secrets of their own). */
+  readonly serviceAccountNeeds = new Map<string, Set<string>>();
+  /** docker-registry Secret name -> namespaces it is defined in. */
+  readonly registrySecrets = new Map<string, Set<string>>();
+
+  /** Records one parsed file's facts. `withPods` also walks pod specs (ServiceAccount mode). */
+  add(file: ManifestFile, options: FixOptions, kinds: KindRegistry, withPods: boolean): void {
+    for (const object of findObjects(file.docs)) {
+      const { kind, apiVersion, name } = object.ref;
+      const ns = effectiveNamespace(object, options);
+      if (apiVersion === 'v1' && kind === 'ServiceAccount' && name) this.serviceAccounts.add(nsKey(ns, name));
+      if (apiVersion === 'v1' && kind === 'Secret' && name && /dockerconfigjson|dockercfg/.test(stringAt(object.node, 'type') ?? '')) {
+        let set = this.registrySecrets.get(name);
+        if (!set) this.registrySecrets.set(name, (set = new Set()));
+        set.add(ns ?? '');
+      }
+      if (!withPods) continue;
+      for (const specPath of kinds.lookup(apiVersion, kind, options.kinds).podSpecPaths) {
+        for (const spec of followPath(object.node, specPath).found) {
+          const own = findPair(spec.node, 'imagePullSecrets')?.value;
+          // A pod that lists pull secrets of its own does not get its ServiceAccount's.
+          if (isSeq(own) && own.items.length > 0) continue;
+          const sa = stringAt(spec.node, 'serviceAccountName') ?? stringAt(spec.node, 'serviceAccount') ?? 'default';
+          const key = nsKey(ns, sa);
+          let needs = this.serviceAccountNeeds.get(key);
+          if (!needs) this.serviceAccountNeeds.set(key, (needs = new Set()));
+          for (const s of requiredSecretsFor(spec.node, options)) needs.add(s);
+        }
+      }
+    }
+  }
+}

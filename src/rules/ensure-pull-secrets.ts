@@ -1,0 +1,85 @@
+import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { TextEdit } from '../engine/types.js';
+import { addPair, appendNames, fillEmptyValue, findPair } from '../fix/collection-edits.js';
+import type { RuleContext } from './rule.js';
+
+/** Names listed in an imagePullSecrets sequence. */
+export function listedNames(seq: YAMLSeq): Set<string> {
+  const names = new Set<string>();
+  for (const item of seq.items) {
+    if (!isMap(item)) continue;
+    const name = findPair(item, 'name')?.value;
+    if (isScalar(name) && typeof name.value === 'string') names.add(name.value);
+  }
+  return names;
+}
+
+/** Where an `imagePullSecrets` list lives and what must be in it. */
+export interface PullSecretTarget {
+  /** The map holding (or to hold) `imagePullSecrets`: a pod spec or a ServiceAccount. */
+  map: YAMLMap;
+  /** Data path of that map from the document root. */
+  path: (string | number)[];
+  /** Field path of that map for messages, e.g. `spec.template.spec`. */
+  fieldPath: string;
+  /** Keys after which a new `imagePullSecrets` key goes, in order of preference. */
+  after: readonly string[];
+  /** What holds the list, for messages: `Deployment "web" pod spec (spec.template.spec)`. */
+  label: string;
+}
+
+/**
+ * Reports `missing-pull-secret` when `target.map` does not list every `wanted` secret, with a
+ * fix that appends the missing ones (creating or filling the key as needed), or `unfixable`
+ * when the list cannot be extended safely (an alias, an anchor, not a list).
+ */
+export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wanted: readonly string[]): void {
+  if (wanted.length === 0) return;
+  const { ref } = ctx.object;
+  const pair = findPair(target.map, 'imagePullSecrets');
+  const value = pair?.value;
+  let missing = [...new Set(wanted)];
+  let existing: unknown[] = [];
+  let fix: TextEdit[] | undefined;
+  let at = target.map.range;
+  if (!pair) {
+    fix = addPair(ctx.text, target.map, 'imagePullSecrets', { kind: 'names', names: missing }, target.after, ctx.layout());
+  } else if (isScalar(value) && value.value === null) {
+    fix = fillEmptyValue(ctx.text, pair as Pair, { kind: 'names', names: missing }, ctx.layout());
+    at = value.range ?? at;
+  } else if (isSeq(value) && !value.anchor) {
+    const listed = listedNames(value);
+    missing = missing.filter((n) => !listed.has(n));
+    if (missing.length === 0) return;
+    existing = value.toJS(ctx.object.doc) as unknown[];
+    fix = appendNames(ctx.text, value, missing);
+    at = value.range ?? at;
+  } else {
+    if (isSeq(value) && listedNamesAll(value, missing)) return;
+    at = (isAlias(value) ? value.range : (value as { range?: typeof at } | null)?.range) ?? at;
+  }
+  const list = missing.map((n) => `"${n}"`).join(', ');
+  const base = `${target.label} is missing imagePullSecrets ${list}`;
+  ctx.report({
+    ruleId: fix ? 'missing-pull-secret' : 'unfixable',
+    message: fix ? base : `${base}; imagePullSecrets is not a list that can be extended automatically`,
+    start: at?.[0] ?? 0,
+    end: at?.[1] ?? 0,
+    fieldPath: `${target.fieldPath}.imagePullSecrets`,
+    ...(fix
+      ? {
+          fix,
+          patches: [{
+            documentIndex: ref.documentIndex,
+            path: [...target.path, 'imagePullSecrets'],
+            value: [...existing, ...missing.map((name) => ({ name }))],
+          }],
+        }
+      : {}),
+  });
+}
+
+function listedNamesAll(seq: YAMLSeq, names: readonly string[]): boolean {
+  const listed = listedNames(seq);
+  return names.every((n) => listed.has(n));
+}
