@@ -2,6 +2,8 @@
 export const HELP = `Usage: privreg-fix [options] [paths...]
        privreg-fix create namespace NAME
        privreg-fix create secret docker-registry NAME --docker-server S --docker-username U --password-stdin
+       privreg-fix post-render [options]   Helm post-renderer: manifests on stdin, fixed on stdout
+       privreg-fix fn [CONFIG_FILE]        kustomize/kpt KRM function (ResourceList on stdin)
 
 Make Kubernetes manifests ready for a private registry: add a namespace to namespaced objects and
 imagePullSecrets to every pod template, in place, keeping comments and layout.
@@ -10,13 +12,28 @@ Paths are files, directories (searched for *.yaml/*.yml, honouring .gitignore) o
 '-' reads stdin and writes the fixed manifest to stdout. Default: the current directory.
 
 Options:
-  -n, --namespace <name>     put this namespace on namespaced objects that have none
-  -s, --pull-secret <name>   ensure this imagePullSecret in every pod spec (repeatable)
-  -w, --write                write the changes back
-      --check                change nothing; exit 1 if any file needs a change or has an error
-      --no-validate          skip schema validation
-  -h, --help                 show this help
-      --version              show the version
+  -n, --namespace <name>        put this namespace on namespaced objects that have none
+  -s, --pull-secret <name>      ensure this imagePullSecret in every pod spec (repeatable)
+  -w, --write                   write the changes back
+      --check                   change nothing; exit 1 if any file needs a change or has an error
+      --registry <host[:port][/prefix]>
+                                point Docker Hub images (and --registry-map sources) at this registry
+      --registry-map <src=dst>  move images of another registry, e.g. quay.io=reg.example.com/quay
+                                (repeatable)
+      --pull-secrets-on <pod|serviceaccount>
+                                where pull secrets go (default: pod)
+      --no-validate             skip schema validation
+      --kubernetes-version <v>  Kubernetes schemas to validate against (default: 1.35)
+      --schema-dir <dir>        more schemas: CRD manifests or JSON Schema files (repeatable)
+      --strict-kinds            a kind without a schema is an error, not a note
+  -f, --format <fmt>            report format: text (default), json, sarif, github
+  -o, --output <file>           write the report to a file (the summary still goes to the terminal)
+      --max-warnings <n>        in --check, fail when there are more than n warnings
+  -c, --config <file>           use this config file instead of looking for .privreg-fix.yaml
+      --no-config               do not look for a config file
+  -j, --jobs <n>                worker threads for large runs (default: number of cores)
+  -h, --help                    show this help
+      --version                 show the version
 
 Without --write or --check, nothing is changed: a unified diff of what --write would do is printed.
 

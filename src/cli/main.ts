@@ -1,17 +1,20 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  ConfigError, configDiscovery, configRunSettings, findConfigFile, loadConfig, matchesAny, configRelativePath,
-  resolveFileOptions, type ConfigFile, type RunSettings,
-} from '../config/index.js';
+// Config modules are imported one by one: loading a config file (and ajv, which checks it) is
+// lazy, so a run without one starts faster (pre-commit hooks).
+import { ConfigError } from '../config/errors.js';
+import { findConfigFile } from '../config/find.js';
+import { matchesAny } from '../config/glob.js';
+import { configDiscovery, configRelativePath, configRunSettings, resolveFileOptions, type RunSettings } from '../config/resolve.js';
+import type { ConfigFile } from '../config/types.js';
 import { createEngine, type RunEngine } from '../engine/create-engine.js';
 import { fixText } from '../engine/fix-text.js';
 import { runFiles } from '../engine/run-files.js';
 import { isChanged, type FileResult, type RunResult } from '../engine/types.js';
 import { discover, NoMatchError, type DiscoveredFile } from '../io/discover.js';
 import { decodeText, ReadError } from '../io/read-text.js';
-import { formatDiff } from '../report/diff.js';
 import { countRun, formatReport, formatSummary, shouldUseColor, type ReportFormat } from '../report/index.js';
 import { parseCliArgs, type CliArgs } from './args.js';
 import { exitCodeFor } from './exit-code.js';
@@ -28,6 +31,14 @@ export async function main(io: CliIO): Promise<number> {
     if (io.argv[0] === 'create') {
       const { runCreate } = await import('../create/index.js');
       return await runCreate(io.argv.slice(1), io);
+    }
+    if (io.argv[0] === 'fn') {
+      const { runFn } = await import('../krm/index.js');
+      return await runFn(io.argv.slice(1), io);
+    }
+    if (io.argv[0] === 'post-render') {
+      const { runPostRender } = await import('../post-render/index.js');
+      return await runPostRender(io.argv.slice(1), io);
     }
     const args = parseCliArgs(io.argv);
     if (args.help) return await done(io.stdout, HELP, 0);
@@ -49,9 +60,10 @@ async function done(stream: NodeJS.WritableStream, text: string, code: number): 
 
 async function loadConfigFor(args: CliArgs, cwd: string): Promise<ConfigFile | undefined> {
   if (args.noConfig) return undefined;
-  if (args.config) return loadConfig(path.resolve(cwd, args.config));
-  const found = await findConfigFile(cwd);
-  return found ? loadConfig(found) : undefined;
+  const file = args.config ? path.resolve(cwd, args.config) : await findConfigFile(cwd);
+  if (!file) return undefined;
+  const { loadConfig } = await import('../config/load.js');
+  return loadConfig(file);
 }
 
 /** Run-wide settings: the config file's, overridden by flags. */
@@ -80,6 +92,11 @@ async function discoverFiles(args: CliArgs, config: ConfigFile | undefined, cwd:
   return files.filter((f) => explicit.has(f.absolute) || !matchesAny(configRelativePath(config, f.absolute), discovery.exclude));
 }
 
+/** Worker threads: `--jobs`, else one per core. */
+function jobCount(args: CliArgs): number {
+  return args.jobs ?? availableParallelism();
+}
+
 async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   const started = performance.now();
   const config = await loadConfigFor(args, io.cwd);
@@ -98,7 +115,7 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
     await emitReport(args, format, run, io, io.stderr);
   } else {
     const files = await discoverFiles(args, config, io.cwd);
-    results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started);
+    results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
   }
   const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
   const failed = exitCodeFor(results, args.mode);
@@ -116,15 +133,19 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
 async function streamFiles(
   args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
   optionsFor: (f: DiscoveredFile) => ReturnType<typeof resolveFileOptions>, engine: RunEngine, io: CliIO, started: number,
+  settings: RunSettings,
 ): Promise<FileResult[]> {
   const diffs = args.mode === 'diff' && (format === 'text' || args.output !== undefined);
   const reportStream = diffs ? io.stderr : io.stdout;
   const streaming = format === 'text' && args.output === undefined;
   const color = shouldUseColor(reportStream, io.env);
   const results: FileResult[] = [];
+  // The diff library is loaded only when diffs are printed.
+  const formatDiff = diffs ? (await import('../report/diff.js')).formatDiff : undefined;
   let blocks = 0;
-  for await (const r of runFiles(files, optionsFor, engine, args.mode)) {
-    if (diffs) await writeAll(io.stdout, formatDiff(r));
+  const keepTexts = diffs || !streaming;
+  for await (const r of runFiles(files, optionsFor, engine, args.mode, { jobs: jobCount(args), settings, keepTexts })) {
+    if (formatDiff) await writeAll(io.stdout, formatDiff(r));
     if (streaming) {
       const block = formatReport('text', { mode: args.mode, files: [r], durationMs: 0 }, { color, summary: false });
       if (block) await writeAll(reportStream, (blocks++ > 0 ? '\n' : '') + block);

@@ -11,7 +11,7 @@ import { lintObjects } from './lint-objects.js';
 import type { FixOptions } from './options.js';
 import type { FileResult, Finding, Severity } from './types.js';
 import { validateFile, type ValidationSettings } from './validation.js';
-import { checkData, documentsData } from './verify.js';
+import { checkComments, checkData, documentsData } from './verify.js';
 
 /** The shared, per-run parts of the engine. */
 export interface Engine {
@@ -141,7 +141,7 @@ function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[]
   } catch (e) {
     return { error: `could not read the fixed data: ${(e as Error).message}` };
   }
-  const problem = checkData(data, patches, after);
+  const problem = checkData(data, patches, after) ?? checkComments(file.text, current.text);
   if (problem) return { error: problem };
   return { file: current, data: after };
 }

@@ -15,12 +15,33 @@ export function effectiveNamespace(object: ManifestObject, options: FixOptions):
   return object.ref.namespace || options.namespace;
 }
 
+/** The facts of an `InputIndex` as plain data (Sets and Maps survive `postMessage`). */
+export interface InputIndexData {
+  serviceAccounts: Set<string>;
+  serviceAccountNeeds: Map<string, Set<string>>;
+  registrySecrets: Map<string, Set<string>>;
+}
+
 /**
  * Facts about the whole input that single objects need: which ServiceAccounts and registry
  * Secrets exist (per namespace), and which secrets the pods using each ServiceAccount need.
  * Filled by a pre-pass over every file before any file is fixed.
  */
 export class InputIndex {
+  /** An index holding the facts another index collected (e.g. in another thread). */
+  static fromData(data: InputIndexData): InputIndex {
+    const index = new InputIndex();
+    for (const sa of data.serviceAccounts) index.serviceAccounts.add(sa);
+    for (const [k, v] of data.serviceAccountNeeds) index.serviceAccountNeeds.set(k, v);
+    for (const [k, v] of data.registrySecrets) index.registrySecrets.set(k, v);
+    return index;
+  }
+
+  /** The facts as plain data, for `fromData`. */
+  toData(): InputIndexData {
+    return { serviceAccounts: this.serviceAccounts, serviceAccountNeeds: this.serviceAccountNeeds, registrySecrets: this.registrySecrets };
+  }
+
   /** ServiceAccounts defined in the input. */
   readonly serviceAccounts = new Set<string>();
   /** ServiceAccount key -> secrets its pods need (pods that list no pull secrets of their own). */

@@ -2,8 +2,9 @@ import { isMap } from 'yaml';
 import { kindFromCrd } from '../kinds/crd-kinds.js';
 import { stringAt } from '../manifest/objects.js';
 import { parseManifest, type ManifestFile } from '../manifest/parse.js';
+import { customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
 import type { Engine } from './fix-text.js';
-import type { FixOptions } from './options.js';
+import type { CustomKind, FixOptions } from './options.js';
 
 const CRD_HINT = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const REGISTRY_SECRET_HINT = /kubernetes\.io\/docker(?:configjson|cfg)/;
@@ -16,17 +17,50 @@ export function mayHoldCrds(text: string): boolean {
   return CRD_HINT.test(text);
 }
 
-/** Registers the CustomResourceDefinitions of a parsed file: their kinds and schemas. */
-export function learnCrds(file: ManifestFile, engine: LearningEngine): void {
-  if (file.errors.length > 0) return;
+/** The decoded CustomResourceDefinitions of a parsed file (none when it has errors). */
+function crdData(file: ManifestFile): unknown[] {
+  if (file.errors.length > 0) return [];
+  const out: unknown[] = [];
   for (const doc of file.docs) {
     const root = doc.contents;
-    if (!isMap(root) || stringAt(root, 'kind') !== 'CustomResourceDefinition') continue;
-    const data = doc.toJS() as unknown;
+    if (isMap(root) && stringAt(root, 'kind') === 'CustomResourceDefinition') out.push(doc.toJS() as unknown);
+  }
+  return out;
+}
+
+/** Registers the CustomResourceDefinitions of a parsed file: their kinds and schemas. */
+export function learnCrds(file: ManifestFile, engine: LearningEngine): void {
+  for (const data of crdData(file)) {
     const kind = kindFromCrd(data);
     if (kind) engine.kinds.addCrdKind(kind);
     engine.onCrd?.(data);
   }
+}
+
+/**
+ * What one file's CRDs teach a run, as plain data another thread can learn from: the kinds in
+ * order, and (when validating) their resources' schemas, without the CRDs' descriptions.
+ */
+export interface CrdBatch {
+  kinds: CustomKind[];
+  schemas: CustomResourceSchema[][];
+}
+
+/** The CRD knowledge of a parsed file; `withSchemas` false when nothing is validated. */
+export function crdBatchOf(file: ManifestFile, withSchemas: boolean): CrdBatch {
+  const batch: CrdBatch = { kinds: [], schemas: [] };
+  for (const data of crdData(file)) {
+    const kind = kindFromCrd(data);
+    if (kind) batch.kinds.push(kind);
+    if (withSchemas) batch.schemas.push(customResourceSchemas(data));
+  }
+  return batch;
+}
+
+/** Learns a batch from `crdBatchOf` (the same as `learnCrds` of the file it came from). */
+export function learnCrdBatch(batch: CrdBatch, engine: Engine): void {
+  for (const kind of batch.kinds) engine.kinds.addCrdKind(kind);
+  for (const schemas of batch.schemas) engine.validation?.validator.addCustomResourceSchemas(schemas);
 }
 
 /**

@@ -1,41 +1,28 @@
+import type { RunSettings } from '../config/resolve.js';
 import type { DiscoveredFile } from '../io/discover.js';
-import { readText, ReadError } from '../io/read-text.js';
-import { writeAtomic } from '../io/write-atomic.js';
-import { fixText } from './fix-text.js';
+import { readText } from '../io/read-text.js';
 import { learnCrds, learnIndex, mayHoldCrds, type LearningEngine } from './learn-input.js';
 import type { FixOptions } from './options.js';
-import type { FileResult, Finding } from './types.js';
+import { runParallel } from './parallel-run.js';
+import { processFile, releaseTexts, type RunMode } from './process-file.js';
+import type { FileResult } from './types.js';
+import { WorkerPool } from './worker-pool.js';
 
-/** What to do with each file once fixed. */
-export type RunMode = 'diff' | 'write' | 'check';
+export type { RunMode } from './process-file.js';
 
-function errorFinding(ruleId: string, message: string): Finding {
-  return { ruleId, severity: 'error', message, start: 0, end: 0, startPos: { line: 1, column: 1 }, endPos: { line: 1, column: 1 } };
+/** How a run over files is carried out. */
+export interface RunFilesOptions {
+  /** Worker threads (1: all in this thread). Small runs use this thread whatever the number. */
+  jobs?: number;
+  /** The run-wide settings, which workers build their engine from (needed for `jobs` > 1). */
+  settings?: RunSettings;
+  /** Whether results keep `source` and `output` (default true); else see `releaseTexts`. */
+  keepTexts?: boolean;
 }
 
-async function processFile(file: DiscoveredFile, options: FixOptions, engine: LearningEngine, mode: RunMode): Promise<FileResult> {
-  let text: string;
-  try {
-    text = await readText(file.absolute);
-  } catch (e) {
-    const message = `cannot read: ${e instanceof ReadError ? e.message : String(e)}`;
-    return { path: file.display, absolutePath: file.absolute, source: '', output: '', skipped: true, findings: [errorFinding('read-error', message)] };
-  }
-  const result = fixText(file.display, text, options, engine, mode !== 'check');
-  result.absolutePath = file.absolute;
-  if (mode === 'write' && result.output !== result.source) {
-    try {
-      await writeAtomic(file.absolute, result.output);
-      result.written = true;
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      result.written = false;
-      result.writeError = err.code ?? err.message;
-      result.findings.push(errorFinding('write-error', `cannot write (${result.writeError}); the file is unchanged`));
-    }
-  }
-  return result;
-}
+/** Fewer files than this, or less text, are not worth starting worker threads for. */
+const PARALLEL_MIN_FILES = 8;
+const PARALLEL_MIN_BYTES = 512 * 1024;
 
 /**
  * Processes files and yields their results in the order given (sorted by the caller), one at a
@@ -43,30 +30,54 @@ async function processFile(file: DiscoveredFile, options: FixOptions, engine: Le
  * define CRDs and records ServiceAccounts and registry Secrets; the CRD files are then fixed
  * first (their parse teaches the run their kinds and schemas, so they are parsed only once) and
  * their results held back until their turn. Each file's failure is its own; the run goes on.
+ * With `jobs` > 1 the files are spread over worker threads, with the same results.
  */
 export async function* runFiles(
   files: readonly DiscoveredFile[],
   optionsFor: (file: DiscoveredFile) => FixOptions,
   engine: LearningEngine,
   mode: RunMode,
+  run: RunFilesOptions = {},
 ): AsyncGenerator<FileResult> {
-  const crdFiles = new Set<DiscoveredFile>();
-  for (const file of files) {
-    const text = await readText(file.absolute).catch(() => undefined);
-    if (text === undefined) continue;
-    if (mayHoldCrds(text)) crdFiles.add(file);
-    learnIndex(text, optionsFor(file), engine);
-  }
-  const early = new Map<DiscoveredFile, FileResult>();
-  const learning: LearningEngine = { ...engine, onParsed: (parsed) => learnCrds(parsed, engine) };
-  for (const file of crdFiles) early.set(file, await processFile(file, optionsFor(file), learning, mode));
-  for (const file of files) {
-    const held = early.get(file);
-    if (held) {
-      early.delete(file);
-      yield held;
-    } else {
-      yield await processFile(file, optionsFor(file), engine, mode);
+  const jobs = Math.min(run.jobs ?? 1, files.length);
+  // Started before the pre-pass, so that the workers load while this thread reads.
+  let pool = jobs > 1 && run.settings && files.length >= PARALLEL_MIN_FILES
+    ? new WorkerPool(jobs, run.settings, mode, run.keepTexts ?? true)
+    : undefined;
+  try {
+    const crdFiles = new Set<DiscoveredFile>();
+    let bytes = 0;
+    for (const file of files) {
+      const text = await readText(file.absolute).catch(() => undefined);
+      if (text === undefined) continue;
+      bytes += text.length;
+      if (mayHoldCrds(text)) crdFiles.add(file);
+      learnIndex(text, optionsFor(file), engine);
     }
+    if (pool && bytes < PARALLEL_MIN_BYTES) {
+      await pool.close();
+      pool = undefined;
+    }
+    if (pool) {
+      pool.start(engine.index.toData());
+      const dedupeNotes = run.settings?.validate === true && !run.settings.strictKinds;
+      yield* runParallel(files, optionsFor, pool, crdFiles, dedupeNotes);
+      return;
+    }
+    const finish = run.keepTexts === false ? releaseTexts : (r: FileResult): FileResult => r;
+    const early = new Map<DiscoveredFile, FileResult>();
+    const learning: LearningEngine = { ...engine, onParsed: (parsed) => learnCrds(parsed, engine) };
+    for (const file of crdFiles) early.set(file, finish(await processFile(file, optionsFor(file), learning, mode)));
+    for (const file of files) {
+      const held = early.get(file);
+      if (held) {
+        early.delete(file);
+        yield held;
+      } else {
+        yield finish(await processFile(file, optionsFor(file), engine, mode));
+      }
+    }
+  } finally {
+    await pool?.close();
   }
 }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Document } from 'yaml';
+import { Lexer, type Document } from 'yaml';
 import type { DataPatch } from '../rules/rule.js';
 
 /** Applies data patches (set `path` to `value`, creating missing maps) to plain document data. */
@@ -32,6 +32,41 @@ export function checkData(original: unknown[], patches: readonly DataPatch[], fi
   const expected = applyPatches(original, patches);
   for (let i = 0; i < expected.length; i++) {
     if (!isDeepStrictEqual(expected[i], fixed[i])) return `document ${i + 1} differs from the intended result`;
+  }
+  return undefined;
+}
+
+/** The lexer's marker before scalar content (a block scalar's text may start with `#`). */
+const SCALAR_MARK = '\x1f';
+
+/**
+ * Every comment of a YAML text (trailing blanks dropped), in order, read by the yaml lexer
+ * alone: this does not depend on the composer or on the edit engine's idea of the text.
+ */
+export function commentsOf(text: string): string[] {
+  const out: string[] = [];
+  let afterScalarMark = false;
+  for (const token of new Lexer().lex(text)) {
+    if (!afterScalarMark && token.startsWith('#')) out.push(token.trimEnd());
+    afterScalarMark = token === SCALAR_MARK;
+  }
+  return out;
+}
+
+/**
+ * Checks that every comment of the original text is still in the fixed text (as many times as
+ * before; a fix may add comments but never drop one). Returns a description of the first
+ * missing comment, or undefined when none is missing.
+ */
+export function checkComments(original: string, fixed: string): string | undefined {
+  const left = new Map<string, number>();
+  for (const c of commentsOf(original)) left.set(c, (left.get(c) ?? 0) + 1);
+  for (const c of commentsOf(fixed)) {
+    const n = left.get(c);
+    if (n !== undefined) left.set(c, n - 1);
+  }
+  for (const [comment, n] of left) {
+    if (n > 0) return `the comment ${JSON.stringify(comment.length > 60 ? `${comment.slice(0, 57)}...` : comment)} would be lost`;
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
+
+/** globby (and its dependencies) is loaded only when a directory or a glob is given. */
+const loadGlobby = (): Promise<typeof import('globby')> => import('globby');
 
 /** A file to process: how it is shown, and where it is. */
 export interface DiscoveredFile {
@@ -34,6 +36,7 @@ export async function discover(args: readonly string[], cwd: string, exclude: re
       add(absolute);
       continue;
     }
+    const { globby, isDynamicPattern } = await loadGlobby();
     const options = { cwd: info?.isDirectory() ? absolute : cwd, gitignore: true, ignore, absolute: true, onlyFiles: true, dot: true };
     let matches: string[];
     if (info?.isDirectory()) matches = await globby(MANIFEST_GLOB, options);

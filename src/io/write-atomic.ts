@@ -1,41 +1,122 @@
 import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import * as fs from 'node:fs';
 import path from 'node:path';
+
+/**
+ * The file-system calls the writer makes, all synchronous. They are a parameter so that tests
+ * can inject failures (a full disk, a failing rename) and check that nothing is lost.
+ */
+export interface WriterFs {
+  realpathSync(file: string): string;
+  statSync(file: string): fs.Stats;
+  openSync(file: string, flags: string, mode: number): number;
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
+  fchmodSync(fd: number, mode: number): void;
+  fchownSync(fd: number, uid: number, gid: number): void;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(file: string): void;
+}
+
+/** The real file system. */
+export const nodeWriterFs: WriterFs = {
+  realpathSync: (f) => fs.realpathSync(f),
+  statSync: (f) => fs.statSync(f),
+  openSync: (f, flags, mode) => fs.openSync(f, flags, mode),
+  writeSync: (fd, b, o, l) => fs.writeSync(fd, b, o, l),
+  fchmodSync: (fd, m) => fs.fchmodSync(fd, m),
+  fchownSync: (fd, u, g) => fs.fchownSync(fd, u, g),
+  fsyncSync: (fd) => fs.fsyncSync(fd),
+  closeSync: (fd) => fs.closeSync(fd),
+  renameSync: (a, b) => fs.renameSync(a, b),
+  unlinkSync: (f) => fs.unlinkSync(f),
+};
+
+/** A file the writer refuses to replace (read-only, several hard links, not a regular file). */
+export class WriteRefusedError extends Error {}
 
 /** Temporary files being written, so an interrupted run can remove them. */
 const inFlight = new Set<string>();
 
-/** Removes temporary files of writes still in progress (for signal handlers). */
-export async function cleanupInFlight(): Promise<void> {
-  await Promise.all([...inFlight].map((f) => unlink(f).catch(() => undefined)));
+/** Marks the temporary files privreg-fix writes: `.<name>.privreg-fix-<pid>-<hex>.tmp`. */
+export const TEMP_FILE_PATTERN = /^\..+\.privreg-fix-\d+-[0-9a-f]+\.tmp$/;
+
+/** Removes temporary files of writes still in progress, synchronously (for signal handlers). */
+export function cleanupInFlightSync(): void {
+  for (const f of inFlight) {
+    try {
+      fs.unlinkSync(f);
+    } catch {
+      // Already renamed into place or never created: nothing to remove.
+    }
+  }
   inFlight.clear();
 }
 
+/** Removes temporary files of writes still in progress. */
+export async function cleanupInFlight(): Promise<void> {
+  cleanupInFlightSync();
+}
+
+/** Replaces a file's content atomically; see {@link writeAtomicSync}. */
+export async function writeAtomic(file: string, text: string, fsi: WriterFs = nodeWriterFs): Promise<void> {
+  writeAtomicSync(file, text, fsi);
+}
+
 /**
- * Replaces a file's content atomically: the text goes to a temporary file in the same directory,
- * is flushed to disk, gets the original's mode, and is renamed over the original. A symbolic link
- * is followed and its target written, so the link stays a link. On any failure the original is
- * left untouched and the temporary file removed.
+ * Replaces a file's content atomically: the text goes to a temporary file in the same directory
+ * (`.<name>.privreg-fix-<pid>-<hex>.tmp`), is flushed to disk with the original's mode (and
+ * owner, when allowed), and is renamed over the original. Every step is synchronous, so a
+ * signal handler never runs in the middle of a write: it sees either no temporary file or a
+ * complete one that it can remove. A symbolic link is followed and its target written, so the
+ * link stays a link. Read-only files, files with several hard links (a rename would split them)
+ * and anything but a regular file are refused with a {@link WriteRefusedError}. On any failure
+ * the original is left untouched and the temporary file removed.
  */
-export async function writeAtomic(file: string, text: string): Promise<void> {
-  const target = await realpath(file);
-  const { mode } = await stat(target);
+export function writeAtomicSync(file: string, text: string, fsi: WriterFs = nodeWriterFs): void {
+  const target = fsi.realpathSync(file);
+  const info = fsi.statSync(target);
+  if (!info.isFile()) throw new WriteRefusedError('not a regular file');
+  if ((info.mode & 0o222) === 0) throw new WriteRefusedError('the file is read-only');
+  if (info.nlink > 1) throw new WriteRefusedError(`the file has ${info.nlink} hard links and replacing it would split them`);
+  const mode = info.mode & 0o7777;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.privreg-fix-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   inFlight.add(tmp);
+  let created = false;
   try {
-    const handle = await open(tmp, 'wx', mode & 0o7777);
+    const fd = fsi.openSync(tmp, 'wx', mode);
+    created = true;
     try {
-      await handle.writeFile(text, 'utf8');
-      await handle.chmod(mode & 0o7777);
-      await handle.sync();
+      const bytes = Buffer.from(text, 'utf8');
+      for (let off = 0; off < bytes.length;) off += fsi.writeSync(fd, bytes, off, bytes.length - off);
+      // open()'s mode is filtered by the umask; the original's mode is wanted exactly.
+      fsi.fchmodSync(fd, mode);
+      keepOwner(fsi, fd, info);
+      fsi.fsyncSync(fd);
     } finally {
-      await handle.close();
+      fsi.closeSync(fd);
     }
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
+    fsi.renameSync(tmp, target);
+    created = false;
   } finally {
+    if (created) {
+      try {
+        fsi.unlinkSync(tmp);
+      } catch {
+        // The original is intact either way; the error that matters is the one being thrown.
+      }
+    }
     inFlight.delete(tmp);
+  }
+}
+
+/** Gives the new file the original's owner and group where the process may (as root, typically). */
+function keepOwner(fsi: WriterFs, fd: number, info: fs.Stats): void {
+  if (process.getuid === undefined || (info.uid === process.getuid() && info.gid === process.getgid?.())) return;
+  try {
+    fsi.fchownSync(fd, info.uid, info.gid);
+  } catch {
+    // Not permitted (not root): the file becomes the writer's, as with any editor's save.
   }
 }

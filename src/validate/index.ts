@@ -8,7 +8,7 @@ import { ajvCheck, RuntimeCompiler, type Check } from './ajv-adapter.js';
 import type { PathSegment, RawError } from './ajv-errors.js';
 import { loadBuiltinValidator } from './builtin-validators.js';
 import type { JsonObject } from './compact-schema.js';
-import { customResourceSchemas } from './crd.js';
+import { customResourceSchemas, type CustomResourceSchema } from './crd.js';
 import { knownFieldsAt } from './known-fields.js';
 import { formatFieldPath, locateError } from './locate.js';
 import { readSchemaDirs, type JsonSchemaFile } from './schema-dir.js';
@@ -21,6 +21,7 @@ import {
 } from './schema-store.js';
 
 export { DEFAULT_KUBERNETES_VERSION, UnknownKubernetesVersionError };
+export { customResourceSchemas, type CustomResourceSchema };
 
 /** One schema violation, placed on a node of the file text. */
 export interface SchemaError {
@@ -52,6 +53,12 @@ export interface ValidatorOptions {
 export interface Validator {
   /** Registers a CRD found in the input (a decoded object of kind CustomResourceDefinition). */
   addCustomResourceDefinition(crd: unknown): void;
+  /**
+   * Registers schemas already taken out of a CRD by `customResourceSchemas` (the same as
+   * `addCustomResourceDefinition` of that CRD): worker threads share CRDs this way, without
+   * sending the whole CRD (descriptions included) to each of them.
+   */
+  addCustomResourceSchemas(schemas: readonly CustomResourceSchema[]): void;
   /**
    * Validates one Kubernetes object: `node` is its YAML node (from `parseAllDocuments` with
    * `PARSE_OPTIONS`), `value` its decoded data (`doc.toJS()`). Items of `List` kinds are
@@ -109,7 +116,11 @@ class KubernetesValidator implements Validator {
   }
 
   addCustomResourceDefinition(crd: unknown): void {
-    for (const { key, schema } of customResourceSchemas(crd)) {
+    this.addCustomResourceSchemas(customResourceSchemas(crd));
+  }
+
+  addCustomResourceSchemas(schemas: readonly CustomResourceSchema[]): void {
+    for (const { key, schema } of schemas) {
       this.customSchemas.set(key, schema);
       this.checks.delete(key);
     }

@@ -1,0 +1,153 @@
+/**
+ * End-to-end figures of privreg-fix on a corpus (default `../shared/corpus`), all measured in
+ * one run on the same files so that ratios hold on a loaded machine: raw `yaml` parse
+ * throughput, the built CLI in check / diff / write mode with and without validation (one
+ * thread and `--jobs N`), peak RSS, `kubectl kustomize` when installed, the scale test
+ * (`--copies K`) and pre-commit latency (3 small files vs `node -e 0`).
+ *
+ * Usage: `npm run bench -- [dir] [--runs N] [--copies K] [--jobs N] [--quick]`
+ */
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Parser, parseAllDocuments } from 'yaml';
+import { copyCorpus, readCorpus, removeDir, tempDir, treeBytes } from './lib/corpus.js';
+import { hasKubectl, kustomizeInput, settleKustomization } from './lib/kustomize.js';
+import { median, medianOf, timed, type Timed } from './lib/measure.js';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number): number => {
+  const i = argv.indexOf(name);
+  return i === -1 ? fallback : Number(argv[i + 1]);
+};
+const positional = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const corpusDir = resolve(positional[0] ?? '../shared/corpus');
+const runs = option('--runs', 3);
+const copies = option('--copies', 0);
+const jobs = option('--jobs', availableParallelism());
+const quick = argv.includes('--quick');
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'dist/cli/bin.js');
+const FIX_FLAGS = ['--namespace', 'bench', '--registry', 'reg.example.com/mirror', '--no-config'];
+
+const files = readCorpus(corpusDir);
+const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+const MB = bytes / 1e6;
+console.log(`privreg-fix bench: ${corpusDir}`);
+console.log(`machine: ${cpus()[0]?.model ?? '?'} x${availableParallelism()}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+// Raw parse: the yaml package alone, in this process, on the same texts.
+let documents = 0;
+for (const f of files) {
+  const docs = parseAllDocuments(f.text);
+  documents += Array.isArray(docs) ? docs.filter((d) => d.contents !== null).length : 0;
+}
+const parseMs = median(Array.from({ length: runs }, () => {
+  const t = performance.now();
+  for (const f of files) parseAllDocuments(f.text);
+  return performance.now() - t;
+}));
+const tokenMs = median(Array.from({ length: runs }, () => {
+  const t = performance.now();
+  for (const f of files) for (const _token of new Parser().parse(f.text)) void _token;
+  return performance.now() - t;
+}));
+console.log(`corpus: ${files.length} files, ${documents} documents, ${MB.toFixed(1)} MB; runs per figure: ${runs} (median)\n`);
+
+interface Row {
+  name: string;
+  ms: number;
+  docs: number;
+  mb: number;
+  rssMb?: number;
+  note?: string;
+}
+const rows: Row[] = [
+  { name: 'yaml parseAllDocuments (in-process)', ms: parseMs, docs: documents, mb: MB },
+  { name: 'yaml Parser tokens only (in-process)', ms: tokenMs, docs: documents, mb: MB },
+];
+const cli = (dir: string, args: string[]): Timed => timed(process.execPath, [BIN, ...args, ...FIX_FLAGS, '.'], dir);
+const fig = new Map<string, Timed>();
+
+const shared = tempDir('ro');
+copyCorpus(corpusDir, shared);
+const configs: { name: string; args: string[]; write?: boolean }[] = [
+  { name: 'check  validate  --jobs 1', args: ['--check', '--jobs', '1'] },
+  { name: `check  validate  --jobs ${jobs}`, args: ['--check', '--jobs', String(jobs)] },
+  { name: 'check  no-valid. --jobs 1', args: ['--check', '--no-validate', '--jobs', '1'] },
+  { name: `check  no-valid. --jobs ${jobs}`, args: ['--check', '--no-validate', '--jobs', String(jobs)] },
+  { name: `diff   validate  --jobs ${jobs}`, args: ['--jobs', String(jobs)] },
+  { name: `diff   no-valid. --jobs ${jobs}`, args: ['--no-validate', '--jobs', String(jobs)] },
+  { name: `write  validate  --jobs ${jobs}`, args: ['--write', '--jobs', String(jobs)], write: true },
+  { name: `write  no-valid. --jobs ${jobs}`, args: ['--write', '--no-validate', '--jobs', String(jobs)], write: true },
+];
+for (const c of quick ? configs.slice(0, 2) : configs) {
+  const t = medianOf(runs, () => {
+    if (!c.write) return cli(shared, c.args);
+    const dir = tempDir('rw'); // write mode changes the files: a fresh copy each time
+    copyCorpus(corpusDir, dir);
+    try {
+      return cli(dir, c.args);
+    } finally {
+      removeDir(dir);
+    }
+  });
+  if (t.code !== 0 && t.code !== 1) console.log(`  ! ${c.name}: exit ${t.code}: ${t.stderr.slice(0, 300)}`);
+  fig.set(c.name, t);
+  rows.push({ name: `privreg-fix ${c.name}`, ms: t.ms, docs: documents, mb: MB, ...(t.rssMb !== undefined && { rssMb: t.rssMb }) });
+}
+
+if (!quick && hasKubectl()) {
+  const input = kustomizeInput(files);
+  const kept = settleKustomization(shared, input.files, input.images);
+  if (kept) {
+    const keptDocs = kept.reduce((n, f) => n + (input.documents.get(f) ?? 0), 0);
+    const keptMb = kept.reduce((n, f) => n + Buffer.byteLength(files.find((x) => x.rel === f)?.text ?? ''), 0) / 1e6;
+    const t = medianOf(runs, () => timed('kubectl', ['kustomize', '.'], shared));
+    rows.push({ name: 'kubectl kustomize (namespace + images)', ms: t.ms, docs: keptDocs, mb: keptMb, note: `${kept.length} files it accepts`, ...(t.rssMb !== undefined && { rssMb: t.rssMb }) });
+  } else {
+    console.log('  kubectl kustomize: could not build a kustomization it accepts; skipped');
+  }
+}
+removeDir(shared);
+
+const rate = (r: Row): number => r.docs / (r.ms / 1000);
+console.log('| what | time s | docs/s | MB/s | x parse | peak RSS MB |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+const parseRate = rate(rows[0] as Row);
+for (const r of rows) {
+  console.log(`| ${r.name}${r.note ? ` (${r.note})` : ''} | ${(r.ms / 1000).toFixed(2)} | ${rate(r).toFixed(0)} | ${(r.mb / (r.ms / 1000)).toFixed(2)} | ${(rate(r) / parseRate).toFixed(2)} | ${r.rssMb?.toFixed(0) ?? ''} |`);
+}
+const one = fig.get('check  validate  --jobs 1');
+const many = fig.get(`check  validate  --jobs ${jobs}`);
+console.log('\nratios');
+if (one) console.log(`  check+validate, 1 thread vs raw parse throughput: ${(parseMs / one.ms).toFixed(2)}x (goal >= 0.8)`);
+if (one && many) console.log(`  --jobs ${jobs} speedup over --jobs 1: ${(one.ms / many.ms).toFixed(2)}x (goal >= 1.6 on 2 cores)`);
+if (many) console.log(`  check+validate --jobs ${jobs}: ${(many.ms / 1000).toFixed(2)} s vs kubeconform -strict 2 workers 1.55 s (reference figure from the issue, other machine/load)`);
+
+if (copies > 1) {
+  const big = tempDir('scale');
+  copyCorpus(corpusDir, big, copies);
+  const bigMb = treeBytes(big) / 1e6;
+  const args = ['--check', '--jobs', String(jobs)];
+  const small = medianOf(runs, () => cli(join(big, 'copy01'), args));
+  const large = medianOf(Math.max(1, Math.min(runs, 2)), () => cli(big, args));
+  removeDir(big);
+  console.log(`  scale: ${copies} copies (${bigMb.toFixed(0)} MB) ${(large.ms / 1000).toFixed(2)} s vs one copy ${(small.ms / 1000).toFixed(2)} s: ${(large.ms / small.ms).toFixed(2)}x (goal <= ${(copies * 1.05).toFixed(1)}x); peak RSS ${large.rssMb?.toFixed(0) ?? '?'} MB vs ${small.rssMb?.toFixed(0) ?? '?'} MB`);
+}
+
+// Pre-commit: three small files, against bare node startup, interleaved so load hits both alike.
+const demo = tempDir('demo');
+copyCorpus(join(ROOT, 'fixtures/demo'), demo);
+const precommitRuns = Math.max(11, runs);
+const bare: number[] = [];
+const small: number[] = [];
+for (let i = 0; i < precommitRuns; i++) {
+  bare.push(timed(process.execPath, ['-e', '0'], demo).ms);
+  small.push(timed(process.execPath, [BIN, '--check', ...FIX_FLAGS, 'cronjob.yaml', 'deployment.yaml', 'service.yaml'], demo).ms);
+}
+removeDir(demo);
+const bareMs = median(bare);
+const smallMs = median(small);
+console.log(`  pre-commit: --check on 3 files ${smallMs.toFixed(0)} ms vs node -e 0 ${bareMs.toFixed(0)} ms: ${(smallMs / bareMs).toFixed(2)}x (goal <= 2.5x; medians of ${precommitRuns})`);
+console.log(`load at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -1,0 +1,82 @@
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1.js';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1.js';
+import type {
+  ConfigMap, Namespace, Pod, PodSpec, PodTemplate, ReplicationController, Secret, Service, ServiceAccount,
+} from 'kubernetes-types/core/v1.js';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
+import { parseAllDocuments } from 'yaml';
+
+/** Any Kubernetes object: `apiVersion`, `kind` and `metadata` typed, the rest open. */
+export interface KubernetesObject {
+  apiVersion: string;
+  kind: string;
+  metadata?: ObjectMeta;
+  [field: string]: unknown;
+}
+
+/** The built-in kinds privreg-fix touches, by kind, typed with `kubernetes-types`. */
+export interface KnownObjects {
+  ConfigMap: ConfigMap;
+  CronJob: CronJob;
+  DaemonSet: DaemonSet;
+  Deployment: Deployment;
+  Job: Job;
+  Namespace: Namespace;
+  Pod: Pod;
+  PodTemplate: PodTemplate;
+  ReplicaSet: ReplicaSet;
+  ReplicationController: ReplicationController;
+  Secret: Secret;
+  Service: Service;
+  ServiceAccount: ServiceAccount;
+  StatefulSet: StatefulSet;
+}
+
+const API_VERSIONS: Record<keyof KnownObjects, string> = {
+  ConfigMap: 'v1', CronJob: 'batch/v1', DaemonSet: 'apps/v1', Deployment: 'apps/v1', Job: 'batch/v1',
+  Namespace: 'v1', Pod: 'v1', PodTemplate: 'v1', ReplicaSet: 'apps/v1', ReplicationController: 'v1',
+  Secret: 'v1', Service: 'v1', ServiceAccount: 'v1', StatefulSet: 'apps/v1',
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isKubernetesObject(value: unknown): value is KubernetesObject {
+  return isObject(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+}
+
+/**
+ * Decodes the Kubernetes objects of a manifest text: every document with an `apiVersion` and a
+ * `kind`, with the items of `List` kinds in place of the list. Documents that do not parse are
+ * skipped; the values are not validated (use `fixText`'s findings for that).
+ */
+export function parseObjects(text: string): KubernetesObject[] {
+  const out: KubernetesObject[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    if (doc.errors.length > 0) continue;
+    const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+    if (!isKubernetesObject(value)) continue;
+    if (value.kind.endsWith('List') && Array.isArray(value.items)) out.push(...value.items.filter(isKubernetesObject));
+    else out.push(value);
+  }
+  return out;
+}
+
+/** The objects of one built-in kind (matched on `kind` and `apiVersion`), typed accordingly. */
+export function objectsOfKind<K extends keyof KnownObjects>(objects: readonly KubernetesObject[], kind: K): KnownObjects[K][] {
+  // The shape is the caller's input, not checked here: the cast only names the expected type.
+  return objects.filter((o) => o.kind === kind && o.apiVersion === API_VERSIONS[kind]) as unknown as KnownObjects[K][];
+}
+
+/** The pod spec of a workload object (Pod, Deployment, Job, CronJob, ...), if it has one. */
+export function podSpecOf(object: KubernetesObject): PodSpec | undefined {
+  const spec = object.spec;
+  if (!isObject(spec)) return undefined;
+  if (object.kind === 'Pod') return spec as unknown as PodSpec;
+  if (object.kind === 'PodTemplate') return (object.template as { spec?: PodSpec } | undefined)?.spec;
+  if (object.kind === 'CronJob') {
+    return (spec.jobTemplate as { spec?: { template?: { spec?: PodSpec } } } | undefined)?.spec?.template?.spec;
+  }
+  return (spec.template as { spec?: PodSpec } | undefined)?.spec;
+}

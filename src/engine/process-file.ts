@@ -1,0 +1,51 @@
+import type { DiscoveredFile } from '../io/discover.js';
+import { readText, ReadError } from '../io/read-text.js';
+import { writeAtomic } from '../io/write-atomic.js';
+import { fixText, type Engine } from './fix-text.js';
+import type { FixOptions } from './options.js';
+import { isChanged, type FileResult, type Finding } from './types.js';
+
+/** What to do with each file once fixed. */
+export type RunMode = 'diff' | 'write' | 'check';
+
+/** A finding about the whole file (placed at its start). */
+export function errorFinding(ruleId: string, message: string): Finding {
+  return { ruleId, severity: 'error', message, start: 0, end: 0, startPos: { line: 1, column: 1 }, endPos: { line: 1, column: 1 } };
+}
+
+/** A result for a file that could not be processed at all. */
+export function failedResult(file: DiscoveredFile, ruleId: string, message: string): FileResult {
+  return { path: file.display, absolutePath: file.absolute, source: '', output: '', skipped: true, findings: [errorFinding(ruleId, message)] };
+}
+
+/**
+ * The result without its texts (`changed` keeps whether the fix changes the file): what a
+ * report that prints findings only needs, so that held-back results stay small.
+ */
+export function releaseTexts(result: FileResult): FileResult {
+  return { ...result, changed: isChanged(result), source: '', output: '' };
+}
+
+/** Reads, fixes and (in write mode) writes one file. Read and write failures are findings. */
+export async function processFile(file: DiscoveredFile, options: FixOptions, engine: Engine, mode: RunMode): Promise<FileResult> {
+  let text: string;
+  try {
+    text = await readText(file.absolute);
+  } catch (e) {
+    return failedResult(file, 'read-error', `cannot read: ${e instanceof ReadError ? e.message : String(e)}`);
+  }
+  const result = fixText(file.display, text, options, engine, mode !== 'check');
+  result.absolutePath = file.absolute;
+  if (mode === 'write' && result.output !== result.source) {
+    try {
+      await writeAtomic(file.absolute, result.output);
+      result.written = true;
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      result.written = false;
+      result.writeError = err.code ?? err.message;
+      result.findings.push(errorFinding('write-error', `cannot write (${result.writeError}); the file is unchanged`));
+    }
+  }
+  return result;
+}
