@@ -44,7 +44,7 @@ export async function fixText(text: string, options: TextFixOptions = {}): Promi
 
 /** `fixText` with rule levels that apply unless the config or the options set them. */
 export async function fixTextWithDefaults(text: string, options: TextFixOptions, ruleDefaults: Record<string, Severity | 'off'>): Promise<TextFixResult> {
-  const run = await resolveRun(options, ruleDefaults);
+  const run = await resolveRun(options, ruleDefaults, ['path']);
   const engine = await createEngine(run.settings);
   const name = options.path ?? '<text>';
   const fileOptions = run.optionsFor(path.resolve(run.cwd, name));

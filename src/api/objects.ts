@@ -70,11 +70,11 @@ export function objectsOfKind<K extends keyof KnownObjects>(objects: readonly Ku
 }
 
 /** The pod spec of a workload object (Pod, Deployment, Job, CronJob, ...), if it has one. */
-export function podSpecOf(object: KubernetesObject): PodSpec | undefined {
-  const spec = object.spec;
+export function podSpecOf(object: KubernetesObject | KnownObjects[keyof KnownObjects]): PodSpec | undefined {
+  if (object.kind === 'PodTemplate') return (object as { template?: { spec?: PodSpec } }).template?.spec;
+  const { spec } = object as { spec?: unknown };
   if (!isObject(spec)) return undefined;
   if (object.kind === 'Pod') return spec as unknown as PodSpec;
-  if (object.kind === 'PodTemplate') return (object.template as { spec?: PodSpec } | undefined)?.spec;
   if (object.kind === 'CronJob') {
     return (spec.jobTemplate as { spec?: { template?: { spec?: PodSpec } } } | undefined)?.spec?.template?.spec;
   }

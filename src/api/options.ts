@@ -46,12 +46,6 @@ export interface PrivregFixOptions {
   cwd?: string;
 }
 
-/** Option keys that are settings (everything but `config` and `cwd`). */
-const SETTING_KEYS = [
-  'namespace', 'pullSecrets', 'pullSecretsOn', 'registry', 'registryMap', 'registries', 'rules', 'kinds',
-  'validate', 'kubernetesVersion', 'schemaDirs', 'strictKinds',
-] as const;
-
 /** Everything a run needs, resolved from library options. */
 export interface ResolvedRun {
   cwd: string;
@@ -74,10 +68,24 @@ export function checkSettings(settings: ConfigSettings, source: string): void {
   throw new ConfigError(message || `${source}: invalid options`, source, undefined, undefined, problems[0]?.key);
 }
 
-/** Picks the setting keys of options (dropping undefined values). */
-export function settingsOf(options: PrivregFixOptions): ConfigSettings {
+/** Keys of a config file that are not options (they only make sense in the file). */
+const FILE_ONLY_KEYS = ['$schema', 'include', 'exclude', 'overrides', 'format', 'maxWarnings'];
+
+/**
+ * The setting keys of options (undefined values dropped), checked: unknown keys are reported
+ * by the schema (with a suggestion), file-only config keys by name. `ignored` keys are the
+ * caller's own (e.g. `path`).
+ */
+export function settingsOf(options: PrivregFixOptions, ignored: readonly string[] = []): ConfigSettings {
   const out: Record<string, unknown> = {};
-  for (const key of SETTING_KEYS) if (options[key] !== undefined) out[key] = options[key];
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined || key === 'config' || key === 'cwd' || ignored.includes(key)) continue;
+    if (FILE_ONLY_KEYS.includes(key)) {
+      throw new ConfigError(`options.${key}: not an option; set it in the config file (option "config")`, 'options', undefined, undefined, key);
+    }
+    out[key] = value;
+  }
+  checkSettings(out, 'options');
   return out as ConfigSettings;
 }
 
@@ -90,13 +98,15 @@ async function configFor(option: PrivregFixOptions['config'], cwd: string): Prom
 
 /**
  * Resolves library options: loads the config file if asked, checks the options with the config
- * schema, and layers them over the file's settings. `ruleDefaults` go under everything (a rule
+ * schema, and layers them over the file's settings (`ignored`: keys of the caller's own
+ * options that are not settings). `ruleDefaults` go under everything (a rule
  * the config or the options set keeps their level). Throws `ConfigError` when they are invalid.
  */
-export async function resolveRun(options: PrivregFixOptions = {}, ruleDefaults: Record<string, Severity | 'off'> = {}): Promise<ResolvedRun> {
+export async function resolveRun(
+  options: PrivregFixOptions = {}, ruleDefaults: Record<string, Severity | 'off'> = {}, ignored: readonly string[] = [],
+): Promise<ResolvedRun> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const given = settingsOf(options);
-  checkSettings(given, 'options');
+  const given = settingsOf(options, ignored);
   const config = await configFor(options.config, cwd);
   const settings = configRunSettings(config);
   if (given.validate !== undefined) settings.validate = given.validate;

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-import { cleanupInFlightSync } from '../io/write-atomic.js';
+import { cleanupInFlightSync, stopWrites } from '../io/write-atomic.js';
 import { main } from './main.js';
 
-// Writes are synchronous from temporary file to rename, so a signal is handled between two
-// files' writes: removing any temporary file still registered is all the cleanup needed.
-// Exit codes follow the shell convention 128 + signal number.
+// On SIGINT/SIGTERM: close the write gate and wait for the writes in progress (in any thread)
+// to complete, remove any temporary file left, and exit with the shell's 128 + signal number.
+// Writes are synchronous from temporary file to rename, so this thread's own are never halfway.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
+    stopWrites();
     cleanupInFlightSync();
     process.stderr.write(`privreg-fix: interrupted (${signal}); files already written are complete, the others unchanged\n`);
     process.exit(code);

@@ -11,6 +11,7 @@ import { lintObjects } from './lint-objects.js';
 import type { FixOptions } from './options.js';
 import type { FileResult, Finding, Severity } from './types.js';
 import { validateFile, type ValidationSettings } from './validation.js';
+import { documentsDataOnce } from './doc-data.js';
 import { checkComments, checkData, documentsData } from './verify.js';
 
 /** The shared, per-run parts of the engine. */
@@ -45,7 +46,8 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   let fixed: Fixed | undefined;
   let data: unknown[];
   try {
-    data = documentsData(file.docs);
+    // Check mode without validation needs no data; decoding can only fail through aliases.
+    data = verify || engine.validation || text.includes('*') ? documentsDataOnce(file.docs) : [];
   } catch (e) {
     // toJS refuses documents whose aliases expand too far ("billion laughs").
     return result(file, text, [...reports, dataError(e)], true, options);

@@ -3,6 +3,7 @@ import { kindFromCrd } from '../kinds/crd-kinds.js';
 import { stringAt } from '../manifest/objects.js';
 import { parseManifest, type ManifestFile } from '../manifest/parse.js';
 import { customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
+import { documentData } from './doc-data.js';
 import type { Engine } from './fix-text.js';
 import type { CustomKind, FixOptions } from './options.js';
 
@@ -23,7 +24,7 @@ function crdData(file: ManifestFile): unknown[] {
   const out: unknown[] = [];
   for (const doc of file.docs) {
     const root = doc.contents;
-    if (isMap(root) && stringAt(root, 'kind') === 'CustomResourceDefinition') out.push(doc.toJS() as unknown);
+    if (isMap(root) && stringAt(root, 'kind') === 'CustomResourceDefinition') out.push(documentData(doc));
   }
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { RunSettings } from '../config/resolve.js';
+import { writeGateBuffer } from '../io/write-atomic.js';
 import type { DiscoveredFile } from '../io/discover.js';
 import type { InputIndexData } from './input-index.js';
 import type { CrdBatch } from './learn-input.js';
@@ -55,7 +56,7 @@ export class WorkerPool {
     const entry = workerEntry();
     for (let i = 0; i < size; i++) {
       const channel = new MessageChannel();
-      const setup: WorkerSetup = { settings, mode, keepTexts, crdPort: channel.port2, sent: this.sent };
+      const setup: WorkerSetup = { settings, mode, keepTexts, crdPort: channel.port2, sent: this.sent, writeGate: writeGateBuffer() };
       const worker = new Worker(entry.url, { workerData: setup, transferList: [channel.port2], ...(entry.execArgv && { execArgv: entry.execArgv }) });
       const slot: Slot = { worker, crdPort: channel.port1, running: new Map(), alive: true };
       worker.on('message', (m: FromWorker) => this.onMessage(slot, m));

@@ -18,6 +18,8 @@ export interface WorkerSetup {
   crdPort: MessagePort;
   /** Int32Array over a SharedArrayBuffer: how many batches were sent so far (wakes waiters). */
   sent: Int32Array;
+  /** The run's write gate (`writeGateBuffer()`), so that an interrupt waits for workers' writes. */
+  writeGate: SharedArrayBuffer;
 }
 
 /** One file to process. */

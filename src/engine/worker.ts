@@ -3,6 +3,7 @@
  * then fixes the files it is sent one at a time, in the order sent, and posts each result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { useWriteGate } from '../io/write-atomic.js';
 import type { ManifestFile } from '../manifest/parse.js';
 import { createEngine } from './create-engine.js';
 import { CrdFeed } from './crd-feed.js';
@@ -17,6 +18,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread only');
 const post = (message: FromWorker): void => port.postMessage(message);
+useWriteGate(setup.writeGate);
 
 const engine = await createEngine(setup.settings);
 const feed = new CrdFeed(setup.crdPort, setup.sent, engine);

@@ -15,23 +15,51 @@ export interface AppliedEdits {
 export function applyEdits(text: string, groups: readonly (readonly TextEdit[])[]): AppliedEdits {
   const accepted: { edit: TextEdit; order: number }[] = [];
   const skipped = new Set<number>();
+  // Insertions never conflict with each other, so only replacements need looking at: they are
+  // few (flow collections, scalars), while a large file may get thousands of insertions.
+  const replacements: TextEdit[] = [];
+  const insertions: number[] = []; // sorted offsets of accepted insertions
   let order = 0;
   for (const [index, group] of groups.entries()) {
-    if (group.some((e) => accepted.some((a) => overlaps(a.edit, e)))) {
+    if (group.some((e) => conflicts(e, replacements, insertions))) {
       skipped.add(index);
       continue;
     }
-    for (const edit of group) accepted.push({ edit, order: order++ });
+    for (const edit of group) {
+      accepted.push({ edit, order: order++ });
+      if (edit.start === edit.end) insertions.splice(lowerBound(insertions, edit.start), 0, edit.start);
+      else replacements.push(edit);
+    }
   }
   accepted.sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order);
-  let out = '';
+  const parts: string[] = [];
   let cursor = 0;
   for (const { edit } of accepted) {
-    out += text.slice(cursor, edit.start) + edit.text;
+    parts.push(text.slice(cursor, edit.start), edit.text);
     cursor = edit.end;
   }
-  out += text.slice(cursor);
-  return { text: out, skipped };
+  parts.push(text.slice(cursor));
+  return { text: parts.join(''), skipped };
+}
+
+function conflicts(e: TextEdit, replacements: readonly TextEdit[], insertions: readonly number[]): boolean {
+  if (replacements.some((r) => overlaps(r, e))) return true;
+  if (e.start === e.end) return false;
+  // A replacement conflicts with an insertion strictly inside it.
+  const i = lowerBound(insertions, e.start + 1);
+  return i < insertions.length && (insertions[i] as number) < e.end;
+}
+
+/** Index of the first element >= value in a sorted array. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Two edits conflict when their replaced ranges intersect; touching insertions do not. */

@@ -36,8 +36,48 @@ export const nodeWriterFs: WriterFs = {
 /** A file the writer refuses to replace (read-only, several hard links, not a regular file). */
 export class WriteRefusedError extends Error {}
 
-/** Temporary files being written, so an interrupted run can remove them. */
+/** Temporary files being written (by this thread), so an interrupted run can remove them. */
 const inFlight = new Set<string>();
+
+/** Slots of the write gate: the stop flag, and how many writes are between open and rename. */
+const STOP = 0;
+const ACTIVE = 1;
+
+/**
+ * The write gate, shared by every thread of a run: a signal handler on the main thread closes
+ * it and waits until no thread is between creating a temporary file and renaming it, so that
+ * exiting then (which kills worker threads) leaves no temporary file behind.
+ */
+let gate = new Int32Array(new SharedArrayBuffer(8));
+
+/** The gate's memory, to hand to worker threads (`workerData`) so they share this thread's gate. */
+export function writeGateBuffer(): SharedArrayBuffer {
+  return gate.buffer as SharedArrayBuffer;
+}
+
+/** Makes this thread (a worker) use the given gate; call once at worker start. */
+export function useWriteGate(buffer: SharedArrayBuffer): void {
+  gate = new Int32Array(buffer);
+}
+
+/** A write refused because the run is being interrupted. */
+export class WriteStoppedError extends Error {}
+
+/**
+ * Closes the write gate: no write starts any more in any thread sharing it, and this waits
+ * (blocking, up to `timeoutMs`) until the writes in progress are complete. Returns whether all
+ * finished. For signal handlers, before exiting.
+ */
+export function stopWrites(timeoutMs = 10_000): boolean {
+  Atomics.store(gate, STOP, 1);
+  const deadline = Date.now() + timeoutMs;
+  for (let active = Atomics.load(gate, ACTIVE); active > 0; active = Atomics.load(gate, ACTIVE)) {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    Atomics.wait(gate, ACTIVE, active, Math.min(left, 50));
+  }
+  return true;
+}
 
 /** Marks the temporary files privreg-fix writes: `.<name>.privreg-fix-<pid>-<hex>.tmp`. */
 export const TEMP_FILE_PATTERN = /^\..+\.privreg-fix-\d+-[0-9a-f]+\.tmp$/;
@@ -75,6 +115,19 @@ export async function writeAtomic(file: string, text: string, fsi: WriterFs = no
  * the original is left untouched and the temporary file removed.
  */
 export function writeAtomicSync(file: string, text: string, fsi: WriterFs = nodeWriterFs): void {
+  // Registering before looking at the flag pairs with stopWrites (flag, then count): either the
+  // stopper sees this write as active and waits for it, or this write sees the flag.
+  Atomics.add(gate, ACTIVE, 1);
+  try {
+    if (Atomics.load(gate, STOP) !== 0) throw new WriteStoppedError('the run is being interrupted');
+    replace(file, text, fsi);
+  } finally {
+    Atomics.sub(gate, ACTIVE, 1);
+    Atomics.notify(gate, ACTIVE);
+  }
+}
+
+function replace(file: string, text: string, fsi: WriterFs): void {
   const target = fsi.realpathSync(file);
   const info = fsi.statSync(target);
   if (!info.isFile()) throw new WriteRefusedError('not a regular file');

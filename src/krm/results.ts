@@ -15,6 +15,7 @@ export interface KrmResult {
 interface ItemInfo {
   start: number;
   end: number;
+  ref?: NonNullable<KrmResult['resourceRef']>;
   path?: string;
   index?: number;
 }
@@ -30,6 +31,20 @@ function annotation(item: YAMLMap, names: readonly string[]): string | undefined
   return undefined;
 }
 
+function refOf(item: YAMLMap): ItemInfo['ref'] {
+  const apiVersion = item.get('apiVersion');
+  const kind = item.get('kind');
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined;
+  const meta = item.get('metadata');
+  const name: unknown = isMap(meta) ? meta.get('name') : undefined;
+  const namespace: unknown = isMap(meta) ? meta.get('namespace') : undefined;
+  return {
+    apiVersion, kind,
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof namespace === 'string' ? { namespace } : {}),
+  };
+}
+
 /** Offset ranges and file annotations of the items of a parsed ResourceList. */
 export function itemInfos(doc: Document.Parsed): ItemInfo[] {
   const root = doc.contents;
@@ -39,6 +54,8 @@ export function itemInfos(doc: Document.Parsed): ItemInfo[] {
     const range = (item as { range?: [number, number, number] } | null)?.range;
     const info: ItemInfo = { start: range?.[0] ?? -1, end: range?.[2] ?? -1 };
     if (!isMap(item)) return info;
+    const ref = refOf(item);
+    if (ref) info.ref = ref;
     const path = annotation(item, ['config.kubernetes.io/path', 'internal.config.kubernetes.io/path']);
     const index = annotation(item, ['config.kubernetes.io/index', 'internal.config.kubernetes.io/index']);
     if (path !== undefined) info.path = path;
@@ -67,6 +84,8 @@ export function toResults(findings: readonly Finding[], items: readonly ItemInfo
     if (f.object) {
       const { apiVersion, kind, name, namespace } = f.object;
       r.resourceRef = { apiVersion, kind, ...(name !== undefined ? { name } : {}), ...(namespace !== undefined ? { namespace } : {}) };
+    } else if (item?.ref) {
+      r.resourceRef = item.ref;
     }
     const field = f.fieldPath?.replace(/^items\[\d+\]\./, '');
     if (field) r.field = { path: field };

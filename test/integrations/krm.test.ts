@@ -45,7 +45,7 @@ describe('fixResourceList', () => {
     expect(list).toBe(input
       .replace('    name: web # keep this comment\n', '    name: web # keep this comment\n    namespace: apps\n')
       .replace('image: nginx:1.27', 'image: reg.example.com/library/nginx:1.27')
-      .replace('# pinned\n', '# pinned\n          imagePullSecrets:\n            - name: regcred\n            - name: mirror\n'));
+      .replace('# pinned\n', '# pinned\n        imagePullSecrets:\n          - name: regcred\n          - name: mirror\n'));
     const data = parse(fixed.output) as { results: unknown[] };
     expect(data.results).toEqual(fixed.results);
     expect(fixed.results).toContainEqual({
@@ -59,11 +59,13 @@ describe('fixResourceList', () => {
     expect(fixed.results.every((r) => !r.message.includes('items['))).toBe(true);
   });
 
-  it('reports errors it cannot fix as error results, leaving the items unchanged', async () => {
-    const broken = DEPLOYMENT.replace('      containers:', '      restartPolicy: Sometimes\n      containers:');
+  it('reports errors the fix does not remove as error results (ok false)', async () => {
+    const broken = DEPLOYMENT.replace('spec:\n  selector', 'spec:\n  replicas: three\n  selector');
     const fixed = await fixResourceList(resourceList(CONFIG_MAP, [broken]));
     expect(fixed.ok).toBe(false);
-    expect(fixed.results.filter((r) => r.severity === 'error').map((r) => r.tags?.rule)).toContain('schema');
+    const errors = fixed.results.filter((r) => r.severity === 'error');
+    expect(errors.map((r) => [r.tags?.rule, r.resourceRef?.name, r.field?.path])).toEqual([['schema', 'web', 'spec.replicas']]);
+    expect(fixed.output).toContain('    namespace: apps\n');
   });
 
   it('leaves local-config items and the functionConfig alone', async () => {
@@ -118,8 +120,6 @@ describe('privreg-fix fn (built bin)', () => {
   });
 
   it('runs as a kustomize exec plugin with a config file argument', () => {
-    const dir = path.join(import.meta.dirname, '../../fixtures');
-    void dir;
     const file = path.join(process.env.TMPDIR ?? '/tmp', `privreg-fix-plugin-${process.pid}.yaml`);
     writeFileSync(file, TYPED);
     const r = runCli(['fn', file], { input: DEPLOYMENT });

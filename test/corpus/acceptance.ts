@@ -1,0 +1,113 @@
+// The issue's acceptance checks of `--namespace --pull-secret --write` on a tree of real
+// manifests, shared by the corpus test and scripts/corpus-acceptance.ts (which prints figures).
+import { cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { kindFromCrd } from '../../src/kinds/crd-kinds.js';
+import { KindRegistry } from '../../src/kinds/registry.js';
+import { parseManifest } from '../../src/manifest/parse.js';
+import { findTemplateMarker } from '../../src/manifest/templates.js';
+import { runCli, tempDir } from '../e2e/cli.js';
+import { readText, yamlFiles } from './corpus.js';
+import { docsData, expectedData } from './expected-fix.js';
+
+/** The flags the acceptance run uses. */
+export const ACCEPTANCE_ARGS = ['-n', 'demo', '-s', 'regcred', '--no-validate'];
+
+/** Figures and problems of one acceptance run. */
+export interface AcceptanceReport {
+  files: number;
+  documents: number;
+  validFiles: number;
+  invalidOrTemplated: number;
+  changed: number;
+  unchanged: number;
+  linesAdded: number;
+  flowLinesRewritten: number;
+  checkBefore: number | null;
+  checkAfter: number | null;
+  secondRunChanged: number;
+  stdinSampled: number;
+  stdinMismatches: number;
+  problems: string[];
+}
+
+/** Lines of `before` missing from `after`, in order (a line may only vanish when it is rewritten). */
+export function vanishedLines(before: string, after: string): string[] {
+  const out: string[] = [];
+  const rest = after.split('\n');
+  let i = 0;
+  for (const line of before.split('\n')) {
+    const j = rest.indexOf(line, i);
+    if (j === -1) out.push(line);
+    else i = j + 1;
+  }
+  return out;
+}
+
+/** Copies `source` to a temporary directory and runs every acceptance check there. */
+export function runAcceptance(source: string, stdinEvery = 40): AcceptanceReport {
+  const dir = tempDir();
+  cpSync(source, dir, { recursive: true });
+  const files = yamlFiles(source).map((f) => path.relative(source, f));
+  const before = new Map(files.map((f) => [f, readText(path.join(source, f))]));
+  const kinds = new KindRegistry();
+  let documents = 0;
+  for (const f of files) {
+    for (const doc of docsData(before.get(f) ?? '')) {
+      documents++;
+      const kind = kindFromCrd(doc);
+      if (kind) kinds.addCrdKind(kind);
+    }
+  }
+  const valid = files.filter((f) => {
+    const m = parseManifest(f, before.get(f) ?? '');
+    return m.errors.length === 0 && !findTemplateMarker(m.text, m.docs, false);
+  });
+  const r: AcceptanceReport = {
+    files: files.length, documents, validFiles: valid.length, invalidOrTemplated: files.length - valid.length,
+    changed: 0, unchanged: 0, linesAdded: 0, flowLinesRewritten: 0, checkBefore: null, checkAfter: null,
+    secondRunChanged: 0, stdinSampled: 0, stdinMismatches: 0, problems: [],
+  };
+  r.checkBefore = runCli([...ACCEPTANCE_ARGS, '--check', '.'], { cwd: dir }).code;
+  runCli([...ACCEPTANCE_ARGS, '--write', '.'], { cwd: dir });
+  const validSet = new Set(valid);
+  for (const f of files) {
+    const original = before.get(f) ?? '';
+    const fixed = readText(path.join(dir, f));
+    if (fixed === original) r.unchanged++;
+    else r.changed++;
+    if (!validSet.has(f)) {
+      if (fixed !== original) r.problems.push(`${f}: invalid or templated file was changed`);
+      continue;
+    }
+    const data = docsData(original);
+    const want = data.map((d) => expectedData(d, kinds, 'demo', 'regcred'));
+    if (isDeepStrictEqual(want, data) && fixed !== original) r.problems.push(`${f}: needed no change but changed`);
+    if (!isDeepStrictEqual(docsData(fixed), want)) r.problems.push(`${f}: data differs from the expected fix`);
+    const gone = vanishedLines(original, fixed);
+    const lost = gone.filter((l) => !/[{[]/.test(l) && !/namespace:\s*(""|'')?\s*$/.test(l));
+    r.flowLinesRewritten += gone.length - lost.length;
+    r.linesAdded += fixed.split('\n').length - original.split('\n').length;
+    if (lost.length > 0) r.problems.push(`${f}: lines disappeared: ${JSON.stringify(lost.slice(0, 3))}`);
+  }
+  const snapshot = files.map((f) => readFileSync(path.join(dir, f)));
+  runCli([...ACCEPTANCE_ARGS, '--write', '.'], { cwd: dir });
+  files.forEach((f, i) => {
+    if (!readFileSync(path.join(dir, f)).equals(snapshot[i] as Buffer)) {
+      r.secondRunChanged++;
+      r.problems.push(`${f}: the second run changed it`);
+    }
+  });
+  r.checkAfter = runCli([...ACCEPTANCE_ARGS, '--check', ...valid], { cwd: dir }).code;
+  if (r.checkAfter !== 0) r.problems.push('--check after the fix did not pass on the valid files');
+  for (const f of valid.filter((_, i) => i % stdinEvery === 0)) {
+    r.stdinSampled++;
+    const out = runCli([...ACCEPTANCE_ARGS, '-'], { input: before.get(f) ?? '' }).stdout;
+    if (out !== readText(path.join(dir, f))) {
+      r.stdinMismatches++;
+      r.problems.push(`${f}: '-' output differs from file mode`);
+    }
+  }
+  return r;
+}
