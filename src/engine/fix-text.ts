@@ -9,7 +9,7 @@ import { ruleMeta } from '../rules/catalog.js';
 import type { DataPatch, Rule, RuleReport } from '../rules/rule.js';
 import { lintObjects } from './lint-objects.js';
 import type { FixOptions } from './options.js';
-import type { FileResult, Finding, Severity } from './types.js';
+import type { FileResult, Finding, Severity, TextEdit } from './types.js';
 import { validateFile, type ValidationSettings } from './validation.js';
 import { documentsDataOnce } from './doc-data.js';
 import { checkComments, checkData, documentsData } from './verify.js';
@@ -44,6 +44,7 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   const reports = lintObjects(text, objects, engine, options).filter((r) => enabled(r, options));
   let output = text;
   let fixed: Fixed | undefined;
+  let edits: TextEdit[] | undefined;
   let data: unknown[];
   try {
     // Check mode without validation needs no data; decoding can only fail through aliases.
@@ -54,7 +55,9 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   }
   const fixable = reports.filter((r) => r.fix);
   if (fixable.length > 0 && !verify) {
-    output = applyEdits(text, fixable.map((r) => r.fix ?? [])).text;
+    const applied = applyEdits(text, fixable.map((r) => r.fix ?? []));
+    output = applied.text;
+    edits = applied.applied;
   } else if (fixable.length > 0) {
     const outcome = applyAndVerify(file, data, fixable, options, engine);
     if ('error' in outcome) {
@@ -66,6 +69,7 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
       });
     } else {
       output = outcome.file.text;
+      edits = outcome.edits;
       fixed = outcome;
     }
   }
@@ -77,7 +81,9 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
       output = text;
     }
   }
-  return result(file, output, reports, false, options);
+  const done = result(file, output, reports, false, options);
+  if (edits && output !== text) done.edits = edits;
+  return done;
 }
 
 function dataError(e: unknown): RuleReport {
@@ -115,6 +121,8 @@ function skipReason(file: ManifestFile): RuleReport[] | undefined {
 interface Fixed {
   file: ManifestFile;
   data: unknown[];
+  /** The edits from the original to the result when one pass made it. */
+  edits?: TextEdit[];
 }
 
 type Outcome = Fixed | { error: string };
@@ -123,9 +131,11 @@ function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[]
   let current = file;
   let pending = first;
   const patches: DataPatch[] = [];
+  let edits: TextEdit[] | undefined;
   for (let pass = 1; pending.length > 0; pass++) {
     if (pass > MAX_PASSES) return { error: `edits still pending after ${MAX_PASSES} passes` };
     const applied = applyEdits(current.text, pending.map((r) => r.fix ?? []));
+    edits = pass === 1 ? applied.applied : undefined;
     pending.forEach((r, i) => {
       if (!applied.skipped.has(i)) patches.push(...(r.patches ?? []));
     });
@@ -145,7 +155,7 @@ function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[]
   }
   const problem = checkData(data, patches, after) ?? checkComments(file.text, current.text);
   if (problem) return { error: problem };
-  return { file: current, data: after };
+  return edits ? { file: current, data: after, edits } : { file: current, data: after };
 }
 
 function enabled(r: RuleReport, options: FixOptions): boolean {

@@ -18,14 +18,19 @@ export function lintObjects(
   const reports: RuleReport[] = [];
   const unknownKinds = new Set<string>();
   // Objects without block collections of their own borrow the file's habits.
-  let fileLayout: Layout | undefined;
+  let fileLayout: Layout | null | undefined; // null: looked, found nothing
   const layoutOfFile = (): Layout | undefined => {
-    if (fileLayout) return fileLayout;
-    for (const o of objects) {
-      const l = detectLayout(text, o.node);
-      if (l.found) return (fileLayout = l);
+    if (fileLayout === undefined) {
+      fileLayout = null;
+      for (const o of objects) {
+        const l = detectLayout(text, o.node);
+        if (l.found) {
+          fileLayout = l;
+          break;
+        }
+      }
     }
-    return undefined;
+    return fileLayout ?? undefined;
   };
   const wantsKindInfo = options.namespace !== undefined || options.pullSecrets.length > 0 || options.registry !== undefined
     || Object.keys(options.registries).length > 0;

@@ -62,6 +62,8 @@ export interface FileResult {
   output: string;
   /** All findings, sorted by position. Fixable findings are the ones whose `fix` is set. */
   findings: Finding[];
+  /** The edits that turn `source` into `output`, when a single pass produced it (for fast diffs). */
+  edits?: TextEdit[];
   /**
    * Whether the fix changes the file. Set when `source`/`output` were released after the file
    * was reported (large runs keep only findings); otherwise `output !== source`.

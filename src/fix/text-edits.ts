@@ -5,6 +5,8 @@ export interface AppliedEdits {
   text: string;
   /** Indexes of the groups left out because they overlapped an earlier one; a later pass may redo them. */
   skipped: Set<number>;
+  /** The edits applied, sorted by position: exactly what turns the text into the result. */
+  applied: TextEdit[];
 }
 
 /**
@@ -39,7 +41,7 @@ export function applyEdits(text: string, groups: readonly (readonly TextEdit[])[
     cursor = edit.end;
   }
   parts.push(text.slice(cursor));
-  return { text: parts.join(''), skipped };
+  return { text: parts.join(''), skipped, applied: accepted.map((a) => a.edit) };
 }
 
 function conflicts(e: TextEdit, replacements: readonly TextEdit[], insertions: readonly number[]): boolean {

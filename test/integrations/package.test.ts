@@ -52,7 +52,7 @@ describe('npm package', () => {
     expect(helm.stdout.startsWith('---\n# Source: web/templates/deployment.yaml\n# the web front end\n')).toBe(true);
 
     // The README's library example, pasted as is, runs and type-checks against the installed package.
-    const docs = readFileSync(path.join(ROOT, 'docs/INTEGRATIONS.md'), 'utf8');
+    const docs = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const example = /<!-- test: library-example -->\n```ts\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
     expect(example).toContain("from 'privreg-fix'");
     writeFileSync(path.join(app, 'example.mjs'), example);

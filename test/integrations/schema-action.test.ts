@@ -17,7 +17,7 @@ describe('schemas/krm-function-config.schema.json', () => {
   const validate = ajv.compile(krm);
 
   it('accepts the documented example and rejects bad values', () => {
-    const docs = readFileSync(path.join(ROOT, 'docs/INTEGRATIONS.md'), 'utf8');
+    const docs = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const example = /<!-- test: krm-typed-config -->\n```yaml\n([\s\S]*?)```/.exec(docs)?.[1];
     expect(example).toBeDefined();
     expect(validate(parse(example ?? ''))).toBe(true);
