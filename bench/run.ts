@@ -27,7 +27,7 @@ const copies = option('--copies', 0);
 const jobs = option('--jobs', availableParallelism());
 const quick = argv.includes('--quick');
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'dist/cli/bin.js');
+const BIN = join(ROOT, 'dist/bundle/bin.js');
 const FIX_FLAGS = ['--namespace', 'bench', '--registry', 'reg.example.com/mirror', '--no-config'];
 
 const files = readCorpus(corpusDir);

@@ -14,6 +14,16 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 
+// A reader that goes away (`privreg-fix ... | head`) ends the run quietly, as SIGPIPE would.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stopWrites();
+    cleanupInFlightSync();
+    process.exit(141);
+  });
+}
+
 main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
   .then((code) => {
     // exitCode rather than exit(): pending stdout writes (large diffs, pipes) must drain first.

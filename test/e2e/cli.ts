@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /** Repository root and the built bin. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const BIN = path.join(ROOT, 'dist/cli/bin.js');
+export const BIN = path.join(ROOT, 'dist/bundle/bin.js');
 
 /** Result of one real CLI run. */
 export interface CliRun {

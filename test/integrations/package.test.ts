@@ -25,7 +25,7 @@ describe('npm package', () => {
     expect(files).toContain('package.json');
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
-    expect(files).toContain('dist/cli/bin.js');
+    expect(files).toContain('dist/bundle/bin.js');
     expect(files).toContain('schemas/config.schema.json');
     expect(files).toContain('schemas/krm-function-config.schema.json');
     for (const doc of ['README.md', 'CHANGELOG.md']) if (existsSync(path.join(ROOT, doc))) expect(files).toContain(doc);
