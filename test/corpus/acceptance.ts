@@ -2,6 +2,7 @@
 // manifests, shared by the corpus test and scripts/corpus-acceptance.ts (which prints figures).
 import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { diffArrays } from 'diff';
 import { isDeepStrictEqual } from 'node:util';
 import { kindFromCrd } from '../../src/kinds/crd-kinds.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
@@ -32,20 +33,16 @@ export interface AcceptanceReport {
   problems: string[];
 }
 
-/** Lines of `before` missing from `after`, in order (a line may only vanish when it is rewritten). */
+/** Lines of `before` that a line diff shows as removed in `after` (a line may only vanish when it is rewritten). */
 export function vanishedLines(before: string, after: string): string[] {
-  const out: string[] = [];
-  const rest = after.split('\n');
-  let i = 0;
-  for (const line of before.split('\n')) {
-    const j = rest.indexOf(line, i);
-    if (j === -1) out.push(line);
-    else i = j + 1;
-  }
-  return out;
+  // Lines compared without their terminators: a last line that only gains a newline stays.
+  return diffArrays(before.split('\n'), after.split('\n'))
+    .filter((part) => part.removed)
+    .flatMap((part) => part.value);
 }
 
-function makeWritable(dir: string): void {
+/** Gives every file and directory below `dir` its owner write bit back. */
+export function makeWritable(dir: string): void {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
     const st = statSync(p);

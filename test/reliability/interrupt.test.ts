@@ -81,12 +81,10 @@ describe('interrupting --write on a large tree', () => {
     ['SIGTERM', 143, 40, ['--jobs', '4']],
   ];
   for (const [signal, code, after, extra] of cases) {
-    // KNOWN GAP (reported to the lead): worker threads get their own copy of write-atomic's
-    // module state, so the main thread's stopWrites() cannot wait for their writes until the
-    // pool hands them writeGateBuffer() (workerData) and worker.ts calls useWriteGate(). Without
-    // that, a signal can leave a worker's temporary file behind (seen: two after SIGTERM).
+    // Worker threads share the write gate (writeGateBuffer/useWriteGate), so a signal waits for
+    // their writes too.
     const parallel = extra !== SEQUENTIAL;
-    (parallel ? it.skip : it)(`${signal} after ${after} written file(s)${parallel ? ' with 4 worker threads' : ''}: every file is original or fixed${code ? `, no temporary file remains, exit ${code}` : ''}`, async () => {
+    it(`${signal} after ${after} written file(s)${parallel ? ' with 4 worker threads' : ''}: every file is original or fixed${code ? `, no temporary file remains, exit ${code}` : ''}`, async () => {
       const dir = tempDir();
       const files = makeTree(dir);
       const watch = [...files.keys()][after - 1] as string;
