@@ -1,34 +1,18 @@
 import path from 'node:path';
 import {
   ConfigError, configRunSettings, findConfigFile, loadConfig, resolveFileOptions,
-  type ConfigFile, type ConfigSettings, type RunSettings,
+  type ConfigFile, type ConfigSettings, type FileSettings, type RunSettings,
 } from '../config/index.js';
 import { explainErrors } from '../config/explain.js';
 import { configValidator } from '../config/schema.js';
-import type { CustomKind, FixOptions, PullSecretPlacement } from '../engine/options.js';
+import type { FixOptions } from '../engine/options.js';
 import type { Severity } from '../engine/types.js';
 
 /**
  * Options of the library functions. The fix keys mirror `.privreg-fix.yaml` (and are checked
  * against the same JSON Schema); given options override a config file's settings.
  */
-export interface PrivregFixOptions {
-  /** Namespace for namespaced objects that have none. */
-  namespace?: string;
-  /** Secrets every pod spec must list in imagePullSecrets. */
-  pullSecrets?: string[];
-  /** Put pull secrets on pod specs (default) or on the ServiceAccounts pods use. */
-  pullSecretsOn?: PullSecretPlacement;
-  /** `HOST[:PORT][/PREFIX]` that image references are rewritten to. */
-  registry?: string;
-  /** Source registry -> target prefix, e.g. `{ 'quay.io': 'reg.example.com/quay' }`. */
-  registryMap?: Record<string, string>;
-  /** Registry -> name of the pull secret its images need. */
-  registries?: Record<string, string>;
-  /** Severity overrides per rule id; `off` disables a rule. */
-  rules?: Record<string, Severity | 'off'>;
-  /** Custom kinds: scope and pod-spec paths. */
-  kinds?: CustomKind[];
+export interface PrivregFixOptions extends FileSettings {
   /** Validate against the Kubernetes schemas (default true). */
   validate?: boolean;
   /** Kubernetes version of the schemas, e.g. `"1.35"` (the default). */

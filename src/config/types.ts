@@ -6,13 +6,21 @@ export type Globs = string | string[];
 
 /** Settings that may differ per file: the top level and each `overrides` entry have them. */
 export interface FileSettings {
+  /** Namespace for namespaced objects that have none. */
   namespace?: string;
+  /** Secrets every pod spec must list in imagePullSecrets. */
   pullSecrets?: string[];
+  /** Put pull secrets on pod specs (default) or on the ServiceAccounts pods use. */
   pullSecretsOn?: PullSecretPlacement;
+  /** `HOST[:PORT][/PREFIX]` that image references are rewritten to. */
   registry?: string;
+  /** Source registry -> target prefix, e.g. `{ 'quay.io': 'reg.example.com/quay' }`. */
   registryMap?: Record<string, string>;
+  /** Registry -> name of the pull secret its images need. */
   registries?: Record<string, string>;
+  /** Severity overrides per rule id; `off` disables a rule. */
   rules?: Record<string, Severity | 'off'>;
+  /** Custom kinds: scope and pod-spec paths. */
   kinds?: CustomKind[];
 }
 
