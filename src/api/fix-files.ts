@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exitCodeFor } from '../cli/exit-code.js';
-import { configDiscovery, configRelativePath, matchesAny, type ConfigFile } from '../config/index.js';
 import { createEngine } from '../engine/create-engine.js';
 import { runFiles, type RunMode } from '../engine/run-files.js';
 import type { FileResult, RunResult } from '../engine/types.js';
-import { discover, type DiscoveredFile } from '../io/discover.js';
+import { discoverManifests } from '../io/discover-manifests.js';
 import { countRun, type RunCounts } from '../report/index.js';
 import { resolveRun, type PrivregFixOptions } from './options.js';
+
+export { discoverManifests };
 
 /** Options of `fixFiles`. */
 export interface FixFilesOptions extends PrivregFixOptions {
@@ -30,21 +30,6 @@ export interface CheckResult {
   /** The whole run, ready for `formatReport`. */
   run: RunResult;
   counts: RunCounts;
-}
-
-/**
- * Expands paths (files, directories, globs; default the current directory) the way the CLI does:
- * with a config file and no paths its `include` globs apply; its `exclude` globs drop discovered
- * files but never files named explicitly.
- */
-export async function discoverManifests(paths: readonly string[], cwd: string, config: ConfigFile | undefined): Promise<DiscoveredFile[]> {
-  const discovery = config ? configDiscovery(config) : undefined;
-  const files = paths.length === 0 && discovery?.include
-    ? await discover(discovery.include.map((g) => path.relative(cwd, path.resolve(discovery.baseDir, g)) || '.'), cwd)
-    : await discover(paths, cwd);
-  if (!config || !discovery || discovery.exclude.length === 0) return files;
-  const explicit = new Set(paths.map((p) => path.resolve(cwd, p)));
-  return files.filter((f) => explicit.has(f.absolute) || !matchesAny(configRelativePath(config, f.absolute), discovery.exclude));
 }
 
 async function runMode(paths: string | readonly string[], options: PrivregFixOptions, mode: RunMode): Promise<{ run: RunResult; maxWarnings: number | undefined }> {

@@ -6,14 +6,14 @@ import { performance } from 'node:perf_hooks';
 // lazy, so a run without one starts faster (pre-commit hooks).
 import { ConfigError } from '../config/errors.js';
 import { findConfigFile } from '../config/find.js';
-import { matchesAny } from '../config/glob.js';
-import { configDiscovery, configRelativePath, configRunSettings, resolveFileOptions, type RunSettings } from '../config/resolve.js';
+import { configRunSettings, resolveFileOptions, type RunSettings } from '../config/resolve.js';
 import type { ConfigFile } from '../config/types.js';
 import { createEngine, type RunEngine } from '../engine/create-engine.js';
 import { fixText } from '../engine/fix-text.js';
 import { runFiles } from '../engine/run-files.js';
 import { isChanged, type FileResult, type RunResult } from '../engine/types.js';
-import { discover, NoMatchError, type DiscoveredFile } from '../io/discover.js';
+import { NoMatchError, type DiscoveredFile } from '../io/discover.js';
+import { discoverManifests } from '../io/discover-manifests.js';
 import { decodeText, ReadError } from '../io/read-text.js';
 import { countRun, formatReport, formatSummary, shouldUseColor, type ReportFormat } from '../report/index.js';
 import { parseCliArgs, type CliArgs } from './args.js';
@@ -78,20 +78,6 @@ function runSettings(args: CliArgs, config: ConfigFile | undefined, cwd: string)
   return s;
 }
 
-async function discoverFiles(args: CliArgs, config: ConfigFile | undefined, cwd: string): Promise<DiscoveredFile[]> {
-  const discovery = config ? configDiscovery(config) : undefined;
-  let files: DiscoveredFile[];
-  if (args.paths.length === 0 && discovery?.include) {
-    files = await discover(discovery.include.map((g) => path.relative(cwd, path.resolve(discovery.baseDir, g)) || '.'), cwd);
-  } else {
-    files = await discover(args.paths, cwd);
-  }
-  if (!config || !discovery || discovery.exclude.length === 0) return files;
-  // Files named explicitly on the command line are always processed.
-  const explicit = new Set(args.paths.map((p) => path.resolve(cwd, p)));
-  return files.filter((f) => explicit.has(f.absolute) || !matchesAny(configRelativePath(config, f.absolute), discovery.exclude));
-}
-
 /** Worker threads: `--jobs`, else one per core. */
 function jobCount(args: CliArgs): number {
   return args.jobs ?? availableParallelism();
@@ -114,7 +100,7 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
     if (args.mode !== 'check') await writeAll(io.stdout, result.output);
     await emitReport(args, format, run, io, io.stderr);
   } else {
-    const files = await discoverFiles(args, config, io.cwd);
+    const files = await discoverManifests(args.paths, io.cwd, config);
     results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
   }
   const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
