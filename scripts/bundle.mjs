@@ -2,7 +2,10 @@
 // short run (a pre-commit hook on three files) loads a few files instead of ~170 modules.
 // Runs after `tsc` (npm run build). The bundles sit two levels below the package root, like
 // every compiled module, so paths such as `../../schemas/` resolve the same way.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { bin: 'dist/cli/bin.js', worker: 'dist/engine/worker.js' },

@@ -3,6 +3,7 @@ import { kindFromCrd } from '../kinds/crd-kinds.js';
 import { stringAt } from '../manifest/objects.js';
 import { parseManifest, type ManifestFile } from '../manifest/parse.js';
 import { customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
+import { crdGroupKind, usedKinds, type CrdUsage } from './crd-usage.js';
 import { documentData } from './doc-data.js';
 import type { Engine } from './fix-text.js';
 import type { CustomKind, FixOptions } from './options.js';
@@ -29,31 +30,40 @@ function crdData(file: ManifestFile): unknown[] {
   return out;
 }
 
-/** Registers the CustomResourceDefinitions of a parsed file: their kinds and schemas. */
-export function learnCrds(file: ManifestFile, engine: LearningEngine): void {
+/**
+ * Registers the CustomResourceDefinitions of a parsed file: their kinds and schemas. Returns
+ * what the file defines and uses (see `filesToRerun`).
+ */
+export function learnCrds(file: ManifestFile, engine: LearningEngine): CrdUsage {
+  const defines: string[] = [];
   for (const data of crdData(file)) {
     const kind = kindFromCrd(data);
     if (kind) engine.kinds.addCrdKind(kind);
     engine.onCrd?.(data);
+    const key = crdGroupKind(data);
+    if (key !== undefined) defines.push(key);
   }
+  return { defines, uses: usedKinds(file) };
 }
 
 /**
  * What one file's CRDs teach a run, as plain data another thread can learn from: the kinds in
  * order, and (when validating) their resources' schemas, without the CRDs' descriptions.
  */
-export interface CrdBatch {
+export interface CrdBatch extends CrdUsage {
   kinds: CustomKind[];
   schemas: CustomResourceSchema[][];
 }
 
 /** The CRD knowledge of a parsed file; `withSchemas` false when nothing is validated. */
 export function crdBatchOf(file: ManifestFile, withSchemas: boolean): CrdBatch {
-  const batch: CrdBatch = { kinds: [], schemas: [] };
+  const batch: CrdBatch = { kinds: [], schemas: [], defines: [], uses: usedKinds(file) };
   for (const data of crdData(file)) {
     const kind = kindFromCrd(data);
     if (kind) batch.kinds.push(kind);
     if (withSchemas) batch.schemas.push(customResourceSchemas(data));
+    const key = crdGroupKind(data);
+    if (key !== undefined) batch.defines.push(key);
   }
   return batch;
 }

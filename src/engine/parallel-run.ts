@@ -1,40 +1,43 @@
 import type { DiscoveredFile } from '../io/discover.js';
+import { filesToRerun } from './crd-usage.js';
+import { noteFilter } from './note-filter.js';
 import type { FixOptions } from './options.js';
+import { releaseTexts, writeResult } from './process-file.js';
 import type { FileResult } from './types.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /** Results computed ahead of the one being yielded, per worker (bounds memory). */
-const AHEAD_PER_WORKER = 4;
+const AHEAD_PER_WORKER = 16;
 
 /**
- * "No schema for X" notes are made once per run in a run on one thread (on the first file that
- * meets X, CRD files first). Each worker makes them once for its own files; this keeps the first.
- */
-function noteFilter(enabled: boolean): (r: FileResult) => FileResult {
-  const seen = new Set<string>();
-  return (r) => {
-    if (!enabled || !r.findings.some((f) => f.ruleId === 'not-validated')) return r;
-    const findings = r.findings.filter((f) => f.ruleId !== 'not-validated' || (!seen.has(f.message) && Boolean(seen.add(f.message))));
-    return { ...r, findings };
-  };
-}
-
-/**
- * The parallel half of `runFiles`: the files that may define CRDs go first, in order (each waits
- * in its worker for the CRDs of those before it); the others follow, each seeing every CRD, with
- * a bounded number in flight. Results are yielded in the order of `files`.
+ * The parallel half of `runFiles`. Phase 1: the files that may define CRDs, all at once (biggest
+ * first), each knowing its own CRDs; then every worker learns all of them, and the few CRD files
+ * whose objects use another CRD file's kinds are processed again. Phase 2: the other files, with
+ * a bounded number in flight, those of the same custom kind (`affinity`, a hint) on the same
+ * worker. Results are yielded in the order of `files`, the same as on one thread (`crdFiles`
+ * maps each CRD file to its size).
  */
 export async function* runParallel(
   files: readonly DiscoveredFile[],
   optionsFor: (file: DiscoveredFile) => FixOptions,
   pool: WorkerPool,
-  crdFiles: ReadonlySet<DiscoveredFile>,
+  plan: { crdFiles: ReadonlyMap<DiscoveredFile, number>; affinity: ReadonlyMap<DiscoveredFile, string> },
   dedupeNotes: boolean,
 ): AsyncGenerator<FileResult> {
+  const { crdFiles, affinity } = plan;
   const filter = noteFilter(dedupeNotes);
   const crdList = files.filter((f) => crdFiles.has(f));
-  const pending = new Map<DiscoveredFile, Promise<FileResult>>();
-  crdList.forEach((f, i) => pending.set(f, pool.submit(f, optionsFor(f), i, i)));
+  const bySize = crdList.map((f, i) => ({ f, i })).sort((a, b) => (crdFiles.get(b.f) ?? 0) - (crdFiles.get(a.f) ?? 0) || a.i - b.i);
+  const first = new Map<number, Promise<FileResult>>();
+  for (const { f, i } of bySize) first.set(i, pool.submit(f, optionsFor(f), { crdIndex: i, ownNotes: true }));
+  const early: FileResult[] = [];
+  for (let i = 0; i < crdList.length; i++) early.push(await (first.get(i) as Promise<FileResult>));
+  first.clear();
+  const again = filesToRerun(pool.shareCrds(crdList.length));
+  const rerun = again.map((i) => {
+    const f = crdList[i] as DiscoveredFile;
+    return pool.submit(f, optionsFor(f), { ownNotes: true });
+  });
   const rest = files.filter((f) => !crdFiles.has(f));
   const window: Promise<FileResult>[] = [];
   const limit = AHEAD_PER_WORKER * Math.max(1, pool.size);
@@ -42,23 +45,32 @@ export async function* runParallel(
   const fill = (): void => {
     for (; window.length < limit && next < rest.length; next++) {
       const f = rest[next] as DiscoveredFile;
-      window.push(pool.submit(f, optionsFor(f), undefined, crdList.length));
+      const hint = affinity.get(f);
+      window.push(pool.submit(f, optionsFor(f), { ownNotes: false, ...(hint !== undefined && { affinity: hint }) }));
     }
   };
   fill();
-  // CRD files first, as a run on one thread processes them (the notes go to the first file).
-  const early = new Map<DiscoveredFile, FileResult>();
-  for (const f of crdList) early.set(f, filter(await (pending.get(f) as Promise<FileResult>)));
-  pending.clear();
+  for (const [n, i] of again.entries()) early[i] = await (rerun[n] as Promise<FileResult>);
+  if (pool.mode === 'write') {
+    // Phase 1 ran in diff mode (a first result may be dropped): the kept ones are written here.
+    const redone = new Set(again);
+    for (let i = 0; i < early.length; i++) {
+      if (redone.has(i)) continue;
+      const written = await writeResult(early[i] as FileResult);
+      early[i] = pool.keepTexts ? written : releaseTexts(written);
+    }
+  }
+  const held = new Map<DiscoveredFile, FileResult>(crdList.map((f, i) => [f, filter(early[i] as FileResult)]));
+  early.length = 0;
   for (const f of files) {
-    const held = early.get(f);
-    if (held) {
-      early.delete(f);
-      yield held;
+    const result = held.get(f);
+    if (result) {
+      held.delete(f);
+      yield result;
       continue;
     }
-    const result = await (window.shift() as Promise<FileResult>);
+    const computed = await (window.shift() as Promise<FileResult>);
     fill();
-    yield filter(result);
+    yield filter(computed);
   }
 }

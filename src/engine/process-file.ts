@@ -36,16 +36,23 @@ export async function processFile(file: DiscoveredFile, options: FixOptions, eng
   }
   const result = fixText(file.display, text, options, engine, mode !== 'check');
   result.absolutePath = file.absolute;
-  if (mode === 'write' && result.output !== result.source) {
-    try {
-      await writeAtomic(file.absolute, result.output);
-      result.written = true;
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      result.written = false;
-      result.writeError = err.code ?? err.message;
-      result.findings.push(errorFinding('write-error', `cannot write (${result.writeError}); the file is unchanged`));
-    }
+  return mode === 'write' ? writeResult(result) : result;
+}
+
+/**
+ * Writes a fixed file when its output differs from its source (what `processFile` does in write
+ * mode, for a result computed in diff mode). A write failure is a finding.
+ */
+export async function writeResult(result: FileResult): Promise<FileResult> {
+  if (result.output === result.source || result.absolutePath === undefined) return result;
+  try {
+    await writeAtomic(result.absolutePath, result.output);
+    result.written = true;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    result.written = false;
+    result.writeError = err.code ?? err.message;
+    result.findings.push(errorFinding('write-error', `cannot write (${result.writeError}); the file is unchanged`));
   }
   return result;
 }

@@ -1,10 +1,12 @@
 import type { RunSettings } from '../config/resolve.js';
 import type { DiscoveredFile } from '../io/discover.js';
 import { readText } from '../io/read-text.js';
+import { customKindsOf, filesToRerun, pickAffinity, type CrdUsage } from './crd-usage.js';
 import { learnCrds, learnIndex, mayHoldCrds, type LearningEngine } from './learn-input.js';
+import { dedupesNotes, noteFilter, withOwnNotes } from './note-filter.js';
 import type { FixOptions } from './options.js';
 import { runParallel } from './parallel-run.js';
-import { processFile, releaseTexts, type RunMode } from './process-file.js';
+import { processFile, releaseTexts, writeResult, type RunMode } from './process-file.js';
 import type { FileResult } from './types.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -29,8 +31,11 @@ const PARALLEL_MIN_BYTES = 512 * 1024;
  * time so that a large tree is never held in memory. A cheap pre-pass finds the files that
  * define CRDs and records ServiceAccounts and registry Secrets; the CRD files are then fixed
  * first (their parse teaches the run their kinds and schemas, so they are parsed only once) and
- * their results held back until their turn. Each file's failure is its own; the run goes on.
- * With `jobs` > 1 the files are spread over worker threads, with the same results.
+ * their results held back until their turn. A CRD file whose objects use kinds defined in
+ * another CRD file is fixed again once all CRDs are known (`filesToRerun`): every file's result
+ * then depends on all the CRDs of the run, never on the order they were met in, so that worker
+ * threads (`jobs` > 1, which fix the CRD files in parallel) give the same results. Each file's
+ * failure is its own; the run goes on.
  */
 export async function* runFiles(
   files: readonly DiscoveredFile[],
@@ -45,13 +50,20 @@ export async function* runFiles(
     ? new WorkerPool(jobs, run.settings, mode, run.keepTexts ?? true)
     : undefined;
   try {
-    const crdFiles = new Set<DiscoveredFile>();
+    const crdFiles = new Map<DiscoveredFile, number>();
+    const kindsOf = new Map<DiscoveredFile, string[]>();
+    const kindUses = new Map<string, number>();
     let bytes = 0;
     for (const file of files) {
       const text = await readText(file.absolute).catch(() => undefined);
       if (text === undefined) continue;
       bytes += text.length;
-      if (mayHoldCrds(text)) crdFiles.add(file);
+      if (mayHoldCrds(text)) crdFiles.set(file, text.length);
+      else if (pool) {
+        const kinds = customKindsOf(text);
+        if (kinds.length > 0) kindsOf.set(file, kinds);
+        for (const k of kinds) kindUses.set(k, (kindUses.get(k) ?? 0) + 1);
+      }
       learnIndex(text, optionsFor(file), engine);
     }
     if (pool && bytes < PARALLEL_MIN_BYTES) {
@@ -60,24 +72,55 @@ export async function* runFiles(
     }
     if (pool) {
       pool.start(engine.index.toData());
-      const dedupeNotes = run.settings?.validate === true && !run.settings.strictKinds;
-      yield* runParallel(files, optionsFor, pool, crdFiles, dedupeNotes);
+      const affinity = new Map<DiscoveredFile, string>();
+      for (const [file, kinds] of kindsOf) {
+        const hint = pickAffinity(kinds, kindUses);
+        if (hint !== undefined) affinity.set(file, hint);
+      }
+      yield* runParallel(files, optionsFor, pool, { crdFiles, affinity }, dedupesNotes(engine));
       return;
     }
-    const finish = run.keepTexts === false ? releaseTexts : (r: FileResult): FileResult => r;
-    const early = new Map<DiscoveredFile, FileResult>();
-    const learning: LearningEngine = { ...engine, onParsed: (parsed) => learnCrds(parsed, engine) };
-    for (const file of crdFiles) early.set(file, finish(await processFile(file, optionsFor(file), learning, mode)));
-    for (const file of files) {
-      const held = early.get(file);
-      if (held) {
-        early.delete(file);
-        yield held;
-      } else {
-        yield finish(await processFile(file, optionsFor(file), engine, mode));
-      }
-    }
+    yield* runHere(files, optionsFor, engine, mode, crdFiles, run.keepTexts === false ? releaseTexts : (r) => r);
   } finally {
     await pool?.close();
+  }
+}
+
+/** The one-thread half of `runFiles`: the same phases as `runParallel`, one file at a time. */
+async function* runHere(
+  files: readonly DiscoveredFile[],
+  optionsFor: (file: DiscoveredFile) => FixOptions,
+  engine: LearningEngine,
+  mode: RunMode,
+  crdFiles: ReadonlyMap<DiscoveredFile, number>,
+  finish: (r: FileResult) => FileResult,
+): AsyncGenerator<FileResult> {
+  const filter = noteFilter(dedupesNotes(engine));
+  const crdList = files.filter((f) => crdFiles.has(f));
+  const early: FileResult[] = [];
+  const usages: CrdUsage[] = [];
+  // A first result may be dropped: written only once kept.
+  const firstMode = mode === 'write' ? 'diff' : mode;
+  for (const file of crdList) {
+    let usage: CrdUsage = { defines: [], uses: [] };
+    const learning: LearningEngine = { ...withOwnNotes(engine), onParsed: (parsed) => void (usage = learnCrds(parsed, engine)) };
+    early.push(await processFile(file, optionsFor(file), learning, firstMode));
+    usages.push(usage);
+  }
+  const again = new Set(filesToRerun(usages));
+  for (const [i, file] of crdList.entries()) {
+    if (again.has(i)) early[i] = await processFile(file, optionsFor(file), withOwnNotes(engine), mode);
+    else if (mode === 'write') early[i] = await writeResult(early[i] as FileResult);
+  }
+  const held = new Map<DiscoveredFile, FileResult>(crdList.map((f, i) => [f, finish(filter(early[i] as FileResult))]));
+  early.length = 0;
+  for (const file of files) {
+    const result = held.get(file);
+    if (result) {
+      held.delete(file);
+      yield result;
+    } else {
+      yield finish(filter(await processFile(file, optionsFor(file), engine, mode)));
+    }
   }
 }

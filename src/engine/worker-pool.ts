@@ -1,10 +1,10 @@
 /**
  * Worker threads for a parallel run: jobs are handed out in the order submitted (at most a few
  * per worker at a time, so a big file does not hold up a queue), results come back as promises.
- * The pool also relays CRD knowledge: each CRD file's batch is broadcast to every worker, in
- * file order, as soon as it and those before it are known.
+ * The pool also relays CRD knowledge: it keeps the batch each CRD file reported and, on
+ * `shareCrds`, sends every worker those it did not make itself.
  */
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { RunSettings } from '../config/resolve.js';
 import { writeGateBuffer } from '../io/write-atomic.js';
 import type { DiscoveredFile } from '../io/discover.js';
@@ -20,12 +20,13 @@ const PER_WORKER = 2;
 
 interface Job {
   message: JobMessage;
+  /** The slot this job should run on (see `submit`). */
+  prefer?: Slot;
   resolve: (result: FileResult) => void;
 }
 
 interface Slot {
   worker: Worker;
-  crdPort: MessagePort;
   running: Map<number, Job>;
   alive: boolean;
 }
@@ -41,24 +42,23 @@ function workerEntry(): { url: URL; execArgv?: string[] } {
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
-  private readonly sent = new Int32Array(new SharedArrayBuffer(4));
-  private readonly batches = new Map<number, CrdBatch>();
-  private readonly batchSeen = new Set<number>();
-  private nextBatch = 0;
+  /** Each CRD file's batch (by its number), and the worker that made it. */
+  private readonly batches = new Map<number, { batch: CrdBatch; from: Slot | undefined }>();
   private nextId = 0;
+  /** Affinity hint -> the slot its files go to (assigned in turn on first sight). */
+  private readonly affinity = new Map<string, Slot>();
 
   /** Number of worker threads. */
   get size(): number {
     return this.slots.length;
   }
 
-  constructor(size: number, settings: RunSettings, mode: RunMode, keepTexts: boolean) {
+  constructor(size: number, settings: RunSettings, readonly mode: RunMode, readonly keepTexts: boolean) {
     const entry = workerEntry();
     for (let i = 0; i < size; i++) {
-      const channel = new MessageChannel();
-      const setup: WorkerSetup = { settings, mode, keepTexts, crdPort: channel.port2, sent: this.sent, writeGate: writeGateBuffer() };
-      const worker = new Worker(entry.url, { workerData: setup, transferList: [channel.port2], ...(entry.execArgv && { execArgv: entry.execArgv }) });
-      const slot: Slot = { worker, crdPort: channel.port1, running: new Map(), alive: true };
+      const setup: WorkerSetup = { settings, mode, keepTexts, writeGate: writeGateBuffer() };
+      const worker = new Worker(entry.url, { workerData: setup, ...(entry.execArgv && { execArgv: entry.execArgv }) });
+      const slot: Slot = { worker, running: new Map(), alive: true };
       worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
       worker.on('error', () => undefined);
       worker.on('exit', (code) => this.onExit(slot, code));
@@ -73,37 +73,63 @@ export class WorkerPool {
   }
 
   /**
-   * Queues one file. `crdIndex` numbers the files that may define CRDs (submitted first, in
-   * order); `needed` is how many CRD batches the file must see (its own number for a CRD file,
-   * all of them for the others). Never rejects: failures come back as results.
+   * Queues one file. `crdIndex` numbers a CRD file of phase 1 (it learns its own CRDs and
+   * reports them); `ownNotes` gives the file a notes record of its own (see `withOwnNotes`);
+   * files with the same `affinity` run on the same worker (each worker still runs its jobs in
+   * the order submitted). Never rejects: failures come back as results.
    */
-  submit(file: DiscoveredFile, options: FixOptions, crdIndex: number | undefined, needed: number): Promise<FileResult> {
+  submit(file: DiscoveredFile, options: FixOptions, how: { crdIndex?: number; ownNotes: boolean; affinity?: string }): Promise<FileResult> {
     return new Promise((resolve) => {
-      const message: JobMessage = { type: 'job', id: this.nextId++, file, options, needed };
-      if (crdIndex !== undefined) message.crdIndex = crdIndex;
-      this.queue.push({ message, resolve });
+      const message: JobMessage = { type: 'job', id: this.nextId++, file, options, ownNotes: how.ownNotes };
+      if (how.crdIndex !== undefined) message.crdIndex = how.crdIndex;
+      const job: Job = { message, resolve };
+      if (how.affinity !== undefined) {
+        let slot = this.affinity.get(how.affinity);
+        if (!slot) {
+          slot = this.slots[this.affinity.size % this.slots.length] as Slot;
+          this.affinity.set(how.affinity, slot);
+        }
+        job.prefer = slot;
+      }
+      this.queue.push(job);
       this.dispatch();
     });
   }
 
+  /**
+   * Once every CRD file of phase 1 is done: sends each worker the batches of the others, and
+   * returns all `count` batches in order (empty for a file that reported none).
+   */
+  shareCrds(count: number): CrdBatch[] {
+    const all = Array.from({ length: count }, (_, i) => this.batches.get(i)?.batch ?? { kinds: [], schemas: [], defines: [], uses: [] });
+    for (const slot of this.slots) {
+      if (!slot.alive) continue;
+      const batches = all.flatMap((batch, index) => (this.batches.get(index)?.from === slot ? [] : [{ index, batch }]));
+      const message: ToWorker = { type: 'crds', count, batches };
+      slot.worker.postMessage(message);
+    }
+    this.batches.clear();
+    return all;
+  }
+
   /** Stops every worker (after the last result, or when the run is abandoned). */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map(async (slot) => {
-      slot.crdPort.close();
-      await slot.worker.terminate();
-    }));
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      let best: Slot | undefined;
-      for (const slot of this.slots) {
-        if (slot.alive && slot.running.size < PER_WORKER && (!best || slot.running.size < best.running.size)) best = slot;
+    for (let found = true; found && this.queue.length > 0;) {
+      found = false;
+      const free = this.slots.filter((s) => s.alive && s.running.size < PER_WORKER).sort((a, b) => a.running.size - b.running.size);
+      for (const slot of free) {
+        const at = this.queue.findIndex((j) => j.prefer === undefined || j.prefer === slot || !j.prefer.alive);
+        if (at === -1) continue;
+        const [job] = this.queue.splice(at, 1) as [Job];
+        slot.running.set(job.message.id, job);
+        slot.worker.postMessage(job.message);
+        found = true;
+        break;
       }
-      if (!best) break;
-      const job = this.queue.shift() as Job;
-      best.running.set(job.message.id, job);
-      best.worker.postMessage(job.message);
     }
     if (!this.slots.some((s) => s.alive)) {
       for (const job of this.queue.splice(0)) this.fail(job, 'no worker thread left to process this file');
@@ -112,7 +138,7 @@ export class WorkerPool {
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.type === 'crds') {
-      this.addBatch(m.index, m.batch);
+      this.batches.set(m.index, { batch: m.batch, from: slot });
       return;
     }
     const job = slot.running.get(m.id);
@@ -122,23 +148,8 @@ export class WorkerPool {
     this.dispatch();
   }
 
-  /** Records a batch and broadcasts every batch whose predecessors are all out. */
-  private addBatch(index: number, batch: CrdBatch): void {
-    if (this.batchSeen.has(index)) return;
-    this.batchSeen.add(index);
-    this.batches.set(index, batch);
-    for (let next = this.batches.get(this.nextBatch); next !== undefined; next = this.batches.get(this.nextBatch)) {
-      this.batches.delete(this.nextBatch++);
-      for (const slot of this.slots) if (slot.alive) slot.crdPort.postMessage(next);
-      Atomics.add(this.sent, 0, 1);
-      Atomics.notify(this.sent, 0);
-    }
-  }
-
   private fail(job: Job, why: string): void {
-    const { file, crdIndex } = job.message;
-    // A CRD file that never reported still owes the others its (empty) batch.
-    if (crdIndex !== undefined) this.addBatch(crdIndex, { kinds: [], schemas: [] });
+    const { file } = job.message;
     job.resolve(failedResult(file, 'internal-error', `${why}; the file is left unchanged. Please report this as a bug`));
   }
 

@@ -1,5 +1,4 @@
 /** Messages between the main thread and the worker threads of a parallel run. */
-import type { MessagePort } from 'node:worker_threads';
 import type { RunSettings } from '../config/resolve.js';
 import type { DiscoveredFile } from '../io/discover.js';
 import type { InputIndexData } from './input-index.js';
@@ -14,10 +13,6 @@ export interface WorkerSetup {
   mode: RunMode;
   /** Whether results carry their texts (else `releaseTexts`). */
   keepTexts: boolean;
-  /** Where the main thread sends every CRD batch, in file order. */
-  crdPort: MessagePort;
-  /** Int32Array over a SharedArrayBuffer: how many batches were sent so far (wakes waiters). */
-  sent: Int32Array;
   /** The run's write gate (`writeGateBuffer()`), so that an interrupt waits for workers' writes. */
   writeGate: SharedArrayBuffer;
 }
@@ -28,14 +23,21 @@ export interface JobMessage {
   id: number;
   file: DiscoveredFile;
   options: FixOptions;
-  /** For a file that may define CRDs: its place among such files (its batch's number). */
+  /** For a CRD file of phase 1: its place among such files (its batch's number). */
   crdIndex?: number;
-  /** How many CRD batches must be learned before the file is linted. */
-  needed: number;
+  /** Whether the file gets a notes record of its own (processed out of the run's order). */
+  ownNotes: boolean;
+}
+
+/** The CRD batches of all `count` CRD files, less those the receiving worker made itself. */
+export interface CrdsMessage {
+  type: 'crds';
+  count: number;
+  batches: { index: number; batch: CrdBatch }[];
 }
 
 /** Main thread -> worker. */
-export type ToWorker = { type: 'index'; index: InputIndexData } | JobMessage;
+export type ToWorker = { type: 'index'; index: InputIndexData } | JobMessage | CrdsMessage;
 
 /** Worker -> main thread. */
 export type FromWorker =

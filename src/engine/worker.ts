@@ -6,12 +6,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { useWriteGate } from '../io/write-atomic.js';
 import type { ManifestFile } from '../manifest/parse.js';
 import { createEngine } from './create-engine.js';
-import { CrdFeed } from './crd-feed.js';
 import type { Engine } from './fix-text.js';
 import { InputIndex } from './input-index.js';
 import { crdBatchOf } from './learn-input.js';
+import { withOwnNotes } from './note-filter.js';
 import { failedResult, processFile, releaseTexts } from './process-file.js';
 import type { FileResult } from './types.js';
+import { WorkerCrds } from './worker-crds.js';
 import type { FromWorker, JobMessage, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
@@ -21,30 +22,28 @@ const post = (message: FromWorker): void => port.postMessage(message);
 useWriteGate(setup.writeGate);
 
 const engine = await createEngine(setup.settings);
-const feed = new CrdFeed(setup.crdPort, setup.sent, engine);
+const crds = new WorkerCrds(engine, setup.settings.kubernetesVersion);
 
 async function run(job: JobMessage): Promise<FileResult> {
   const { crdIndex } = job;
-  if (crdIndex === undefined) {
-    feed.learnUpTo(job.needed);
-    return processFile(job.file, job.options, engine, setup.mode);
-  }
+  const base = job.ownNotes ? withOwnNotes(engine) : engine;
+  if (crdIndex === undefined) return processFile(job.file, job.options, base, setup.mode);
   let posted = false;
   const learning: Engine = {
-    ...engine,
+    ...base,
     onParsed: (file: ManifestFile) => {
       const batch = crdBatchOf(file, engine.validation !== undefined);
       post({ type: 'crds', index: crdIndex, batch });
       posted = true;
-      feed.learnUpTo(job.needed);
-      feed.learnOwn(crdIndex, batch);
+      crds.learnOwn(crdIndex, batch);
     },
   };
   try {
-    return await processFile(job.file, job.options, learning, setup.mode);
+    // In write mode the main thread writes the result once it is kept (see `runParallel`).
+    return await processFile(job.file, job.options, learning, setup.mode === 'write' ? 'diff' : setup.mode);
   } finally {
-    // Every CRD file sends one batch, even an empty one: later files wait for it.
-    if (!posted) post({ type: 'crds', index: crdIndex, batch: { kinds: [], schemas: [] } });
+    // Every CRD file reports a batch, even an empty one.
+    if (!posted) post({ type: 'crds', index: crdIndex, batch: { kinds: [], schemas: [], defines: [], uses: [] } });
   }
 }
 
@@ -55,18 +54,18 @@ async function handle(job: JobMessage): Promise<void> {
   } catch (e) {
     result = failedResult(job.file, 'internal-error', `could not process this file: ${e instanceof Error ? e.message : String(e)}. Please report this as a bug`);
   }
-  if (!setup.keepTexts) result = releaseTexts(result);
+  if (!setup.keepTexts && !(setup.mode === 'write' && job.crdIndex !== undefined)) result = releaseTexts(result);
   const same = result.output === result.source && result.source !== '';
   post({ type: 'result', id: job.id, result: same ? { ...result, output: '' } : result, same });
 }
 
-// One file at a time, in the order sent: a file may wait (synchronously) for the CRDs of
-// earlier files, which must never be queued behind it in this thread.
+// One message at a time, in the order sent: the CRDs of all files are learned before the jobs
+// sent after them.
 let queue = Promise.resolve();
 port.on('message', (message: ToWorker) => {
   if (message.type === 'index') {
     engine.index = InputIndex.fromData(message.index);
     return;
   }
-  queue = queue.then(() => handle(message));
+  queue = queue.then(() => (message.type === 'crds' ? crds.learnAll(message) : handle(message)));
 });

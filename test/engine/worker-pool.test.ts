@@ -61,6 +61,10 @@ function makeTree(): string {
     writeFileSync(path.join(dir, rel), text);
   };
   write('a/widget-crd.yaml', crd('Widget', 'widgets'));
+  // An earlier CRD file with a custom resource whose CRD is in a later CRD file (z/): known once
+  // all CRD files are read, whatever the order or the thread.
+  write('a/early-crd.yaml', `${crd('Early', 'earlies')}---\napiVersion: example.com/v1\nkind: Sprocket\nmetadata: {name: s0}\nspec: {size: "huge"}\n`);
+  write('z/sprocket-crd.yaml', crd('Sprocket', 'sprockets'));
   // A later CRD file using the earlier one's kind, and its own.
   write('b/gadget-crd.yaml', `${crd('Gadget', 'gadgets')}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w0}\nspec: {size: "big"}\n---\napiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g0}\nspec: {size: 1}\n`);
   for (let i = 0; i < 12; i++) write(`apps/app${String(i).padStart(2, '0')}.yaml`, deployment(`app${i}`, `quay.io/org/app${i}:1.${i}`));
@@ -99,6 +103,9 @@ describe('--jobs', () => {
     expect(withoutTime(two.stdout)).toBe(withoutTime(one.stdout));
     expect(one.stdout).toContain('spec.size'); // the Widget in the Gadget CRD file was validated
     expect(one.stdout.match(/no schema for other\.io\/v1\/Thing/g)).toHaveLength(1);
+    // The Sprocket in a/early-crd.yaml is validated against the CRD of a later file.
+    expect(one.stdout).toMatch(/a\/early-crd\.yaml:\d+:\d+ +error +spec\.size: must be integer, got string "huge"/);
+    expect(one.stdout).not.toContain('no schema for example.com/v1/Sprocket');
   });
 
   it('json report and diff output are the same with 1 and 2 worker threads', () => {
