@@ -29,7 +29,7 @@ function isJsonStyle(node: YAMLMap | YAMLSeq): boolean {
  * End of a node's own content. Block collections' ranges run on over trailing comments and the
  * next key's indentation, so descend to the last item instead.
  */
-export function contentEnd(node: unknown): number | undefined {
+function contentEnd(node: unknown): number | undefined {
   if ((isMap(node) || isSeq(node)) && !node.flow) {
     const last = node.items[node.items.length - 1] as unknown;
     if (last === undefined) return node.range?.[1];
