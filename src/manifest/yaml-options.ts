@@ -59,4 +59,7 @@ export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   uniqueKeys: true,
   prettyErrors: false,
   customTags: kubernetesTags,
+  // Problems are reported as findings; the yaml package must not print its own warnings
+  // (e.g. on collection keys when decoding data) to the user's terminal.
+  logLevel: 'error',
 };
