@@ -5,7 +5,7 @@
  * left out and the documents it did process are counted.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { CorpusFile } from './corpus.js';
@@ -47,7 +47,11 @@ export function kustomizeInput(files: readonly CorpusFile[]): { files: string[];
         ok = false;
         break;
       }
-      own.push(`${v.apiVersion}|${v.kind}|${String(meta.namespace ?? '')}|${meta.name}`);
+      // kustomize's resource id is group (not version), kind, namespace and name; the namespace
+      // transformer moves everything into one namespace, so the namespace cannot tell apart.
+      const group = v.apiVersion.includes('/') ? v.apiVersion.slice(0, v.apiVersion.indexOf('/')) : '';
+      // It also renames Namespace objects to the target namespace.
+      own.push(`${group}|${v.kind}|${v.kind === 'Namespace' ? '' : meta.name}`);
     }
     if (!ok || own.some((id) => ids.has(id)) || new Set(own).size !== own.length) continue;
     for (const id of own) ids.add(id);
@@ -71,13 +75,17 @@ export function writeKustomization(dir: string, files: readonly string[], images
  * Makes the kustomization build: runs kustomize, and while it fails naming one of the files,
  * drops that file and tries again. Returns the files kept (the last run succeeded) or undefined.
  */
-export function settleKustomization(dir: string, files: string[], images: readonly string[], tries = 40): string[] | undefined {
+export function settleKustomization(dir: string, files: string[], images: readonly string[], tries = 300): string[] | undefined {
   let kept = [...files];
   for (let i = 0; i < tries; i++) {
     writeKustomization(dir, kept, images);
     const r = spawnSync('kubectl', ['kustomize', dir], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (r.status === 0) return kept;
-    const bad = kept.find((f) => r.stderr.includes(f));
+    // kustomize names the file for most errors; for others it prints the object: find the file
+    // that defines an object of that name.
+    const name = /\\?"name\\?":\\?"([^"\\]+)/.exec(r.stderr)?.[1];
+    const bad = kept.find((f) => r.stderr.includes(f))
+      ?? (name ? kept.find((f) => new RegExp(`^\\s*name:\\s*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`, 'm').test(readFileSync(join(dir, f), 'utf8'))) : undefined);
     if (!bad) return undefined;
     kept = kept.filter((f) => f !== bad);
   }
