@@ -9,6 +9,7 @@ import { findConfigFile } from '../config/find.js';
 import { configRunSettings, resolveFileOptions, type RunSettings } from '../config/resolve.js';
 import type { ConfigFile } from '../config/types.js';
 import { createEngine, type RunEngine } from '../engine/create-engine.js';
+import type { FixOptions } from '../engine/options.js';
 import { fixText } from '../engine/fix-text.js';
 import { runFiles } from '../engine/run-files.js';
 import { isChanged, type FileResult, type RunResult } from '../engine/types.js';
@@ -88,7 +89,7 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   const config = await loadConfigFor(args, io.cwd);
   const settings = runSettings(args, config, io.cwd);
   const format = settings.format ?? 'text';
-  const optionsFor = (absolute: string): ReturnType<typeof resolveFileOptions> =>
+  const optionsFor = (absolute: string): FixOptions =>
     resolveFileOptions(config, args.flags, absolute);
   const engine = await createEngine(settings);
   let results: FileResult[];
@@ -118,7 +119,7 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
  */
 async function streamFiles(
   args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
-  optionsFor: (f: DiscoveredFile) => ReturnType<typeof resolveFileOptions>, engine: RunEngine, io: CliIO, started: number,
+  optionsFor: (f: DiscoveredFile) => FixOptions, engine: RunEngine, io: CliIO, started: number,
   settings: RunSettings,
 ): Promise<FileResult[]> {
   const diffs = args.mode === 'diff' && (format === 'text' || args.output !== undefined);
@@ -156,7 +157,7 @@ async function emitReport(args: CliArgs, format: ReportFormat, run: RunResult, i
   await writeAll(stream, formatReport(format, run, { color: shouldUseColor(stream, io.env), cwd: io.cwd }));
 }
 
-async function fixStdin(io: CliIO, options: ReturnType<typeof resolveFileOptions>, engine: RunEngine, mode: CliArgs['mode']): Promise<FileResult | undefined> {
+async function fixStdin(io: CliIO, options: FixOptions, engine: RunEngine, mode: CliArgs['mode']): Promise<FileResult | undefined> {
   let text: string;
   try {
     text = decodeText(await readStream(io.stdin));

@@ -1,7 +1,8 @@
 import { detectLayout, type Layout } from '../fix/layout.js';
 import { findPair } from '../fix/collection-edits.js';
 import type { ManifestObject } from '../manifest/objects.js';
-import { isMap, type YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import { followPath } from '../rules/pod-specs.js';
 import type { RuleReport } from '../rules/rule.js';
 import type { Engine } from './fix-text.js';
 import type { FixOptions } from './options.js';
@@ -78,12 +79,8 @@ export function lintObjects(
 /** The first pod-spec map of an object, whose sequences show the preferred list style. */
 function firstPodSpec(root: YAMLMap, paths: readonly string[]): YAMLMap | undefined {
   for (const p of paths) {
-    let node: unknown = root;
-    for (const step of p.split('.')) {
-      if (!isMap(node)) break;
-      node = findPair(node, step)?.value;
-    }
-    if (isMap(node)) return node;
+    const found = followPath(root, p).found[0];
+    if (found) return found.node;
   }
   return undefined;
 }

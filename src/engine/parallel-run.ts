@@ -1,5 +1,6 @@
 import type { DiscoveredFile } from '../io/discover.js';
 import { filesToRerun } from './crd-usage.js';
+import { inFileOrder } from './file-order.js';
 import { noteFilter } from './note-filter.js';
 import type { FixOptions } from './options.js';
 import { releaseTexts, writeResult } from './process-file.js';
@@ -62,15 +63,10 @@ export async function* runParallel(
   }
   const held = new Map<DiscoveredFile, FileResult>(crdList.map((f, i) => [f, filter(early[i] as FileResult)]));
   early.length = 0;
-  for (const f of files) {
-    const result = held.get(f);
-    if (result) {
-      held.delete(f);
-      yield result;
-      continue;
-    }
+  // The window holds the other files' results in the order of `files`.
+  yield* inFileOrder(files, held, async () => {
     const computed = await (window.shift() as Promise<FileResult>);
     fill();
-    yield filter(computed);
-  }
+    return filter(computed);
+  });
 }

@@ -1,5 +1,6 @@
 import type { RunSettings } from '../config/resolve.js';
 import type { DiscoveredFile } from '../io/discover.js';
+import { inFileOrder } from './file-order.js';
 import { readText } from '../io/read-text.js';
 import { customKindsOf, filesToRerun, pickAffinity, type CrdUsage } from './crd-usage.js';
 import { learnCrds, learnIndex, mayHoldCrds, type LearningEngine } from './learn-input.js';
@@ -114,13 +115,5 @@ async function* runHere(
   }
   const held = new Map<DiscoveredFile, FileResult>(crdList.map((f, i) => [f, finish(filter(early[i] as FileResult))]));
   early.length = 0;
-  for (const file of files) {
-    const result = held.get(file);
-    if (result) {
-      held.delete(file);
-      yield result;
-    } else {
-      yield finish(filter(await processFile(file, optionsFor(file), engine, mode)));
-    }
-  }
+  yield* inFileOrder(files, held, async (file) => finish(filter(await processFile(file, optionsFor(file), engine, mode))));
 }

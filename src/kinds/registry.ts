@@ -45,7 +45,7 @@ export class KindRegistry {
   lookup(apiVersion: string, kind: string, extra: readonly CustomKind[] = []): KindInfo {
     const key = groupKindKey(apiVersion, kind);
     const custom = extra.find((k) => normaliseKey(k.kind) === key)
-      ?? this.custom.get(`${apiVersion}/${kind}`) ?? this.custom.get(key);
+      ?? this.custom.get(key);
     if (custom) {
       return {
         scope: custom.scope ?? this.builtinScope(key),

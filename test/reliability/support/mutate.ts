@@ -1,26 +1,12 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { decodeText, ReadError } from '../../../src/io/read-text.js';
 import { checkComments } from '../../../src/engine/verify.js';
 import type { FixOptions } from '../../../src/engine/options.js';
+import { CORPUS, yamlFiles } from '../../corpus/corpus.js';
 import { dataOf, fixOnce, GEN_OPTIONS } from './check-fix.js';
 
-/** The shared corpus of real manifests, next to the repository (absent in some checkouts). */
-export const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
-
-/** Every YAML file of the corpus, sorted (empty when the corpus is absent). */
+/** Every YAML file of the shared corpus, sorted (empty when the corpus is absent). */
 export function corpusFiles(): string[] {
-  if (!existsSync(CORPUS)) return [];
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir).sort()) {
-      const p = path.join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e)) out.push(p);
-    }
-  };
-  walk(CORPUS);
-  return out;
+  return yamlFiles(CORPUS);
 }
 
 /** A small seeded generator (LCG), so a mutation is reproduced by its seed. */
