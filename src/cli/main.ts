@@ -12,11 +12,12 @@ import { createEngine, type RunEngine } from '../engine/create-engine.js';
 import type { FixOptions } from '../engine/options.js';
 import { fixText } from '../engine/fix-text.js';
 import { runFiles } from '../engine/run-files.js';
-import { isChanged, type FileResult, type RunResult } from '../engine/types.js';
+import type { FileResult, RunResult } from '../engine/types.js';
 import { NoMatchError, type DiscoveredFile } from '../io/discover.js';
 import { discoverManifests } from '../io/discover-manifests.js';
 import { decodeText, ReadError } from '../io/read-text.js';
 import { countRun, formatReport, formatSummary, shouldUseColor, type ReportFormat } from '../report/index.js';
+import { countsOnly } from '../report/counts.js';
 import { parseCliArgs, type CliArgs } from './args.js';
 import { exitCodeFor } from './exit-code.js';
 import { HELP } from './help.js';
@@ -136,7 +137,7 @@ async function streamFiles(
     if (streaming) {
       const block = formatReport('text', { mode: args.mode, files: [r], durationMs: 0 }, { color, summary: false });
       if (block) await writeAll(reportStream, (blocks++ > 0 ? '\n' : '') + block);
-      results.push({ ...r, changed: isChanged(r), source: '', output: '' });
+      results.push(countsOnly(r));
     } else {
       results.push(r);
     }

@@ -3,7 +3,7 @@ import type { KindRegistry } from '../kinds/registry.js';
 import type { InputIndex } from './input-index.js';
 import { findObjects } from '../manifest/objects.js';
 import { createPositionMapper } from '../manifest/positions.js';
-import { parseManifest, type ManifestFile } from '../manifest/parse.js';
+import { mayHaveAliases, parseManifest, type ManifestFile } from '../manifest/parse.js';
 import { findTemplateMarker } from '../manifest/templates.js';
 import { ruleMeta } from '../rules/catalog.js';
 import type { DataPatch, Rule, RuleReport } from '../rules/rule.js';
@@ -48,7 +48,7 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   let data: unknown[];
   try {
     // Check mode without validation needs no data; decoding can only fail through aliases.
-    data = verify || engine.validation || text.includes('*') ? documentsDataOnce(file.docs) : [];
+    data = verify || engine.validation || mayHaveAliases(text) ? documentsDataOnce(file.docs) : [];
   } catch (e) {
     // toJS refuses documents whose aliases expand too far ("billion laughs").
     return result(file, text, [...reports, dataError(e)], true, options);

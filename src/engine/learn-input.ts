@@ -7,6 +7,7 @@ import { crdGroupKind, usedKinds, type CrdUsage } from './crd-usage.js';
 import { documentData } from './doc-data.js';
 import type { Engine } from './fix-text.js';
 import type { CustomKind, FixOptions } from './options.js';
+import { detach } from '../manifest/detach.js';
 
 const CRD_HINT = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const REGISTRY_SECRET_HINT = /kubernetes\.io\/docker(?:configjson|cfg)/;
@@ -43,7 +44,8 @@ export function learnCrds(file: ManifestFile, engine: LearningEngine): CrdUsage 
     const key = crdGroupKind(data);
     if (key !== undefined) defines.push(key);
   }
-  return { defines, uses: usedKinds(file) };
+  // Kept until the run ends: copied off the file's text (see `detach`).
+  return detach({ defines, uses: usedKinds(file) });
 }
 
 /**
@@ -65,7 +67,8 @@ export function crdBatchOf(file: ManifestFile, withSchemas: boolean): CrdBatch {
     const key = crdGroupKind(data);
     if (key !== undefined) batch.defines.push(key);
   }
-  return batch;
+  // Kept until the run ends (and posted to the other threads): copied off the file's text.
+  return detach(batch);
 }
 
 /** Learns a batch from `crdBatchOf` (the same as `learnCrds` of the file it came from). */

@@ -6,13 +6,14 @@
  */
 import type { Engine } from './fix-text.js';
 import type { FileResult } from './types.js';
+import { detach } from '../manifest/detach.js';
 
 /** A filter keeping only the first "not-validated" note of each kind (a no-op when disabled). */
 export function noteFilter(enabled: boolean): (r: FileResult) => FileResult {
   const seen = new Set<string>();
   return (r) => {
     if (!enabled || !r.findings.some((f) => f.ruleId === 'not-validated')) return r;
-    const findings = r.findings.filter((f) => f.ruleId !== 'not-validated' || (!seen.has(f.message) && Boolean(seen.add(f.message))));
+    const findings = r.findings.filter((f) => f.ruleId !== 'not-validated' || (!seen.has(f.message) && Boolean(seen.add(detach(f.message)))));
     return { ...r, findings };
   };
 }

@@ -2,6 +2,7 @@ import type { DiscoveredFile } from '../io/discover.js';
 import { filesToRerun } from './crd-usage.js';
 import { inFileOrder } from './file-order.js';
 import { noteFilter } from './note-filter.js';
+import type { PrereadTexts } from './preread-texts.js';
 import type { FixOptions } from './options.js';
 import { releaseTexts, writeResult } from './process-file.js';
 import type { FileResult } from './types.js';
@@ -22,15 +23,15 @@ export async function* runParallel(
   files: readonly DiscoveredFile[],
   optionsFor: (file: DiscoveredFile) => FixOptions,
   pool: WorkerPool,
-  plan: { crdFiles: ReadonlyMap<DiscoveredFile, number>; affinity: ReadonlyMap<DiscoveredFile, string> },
+  plan: { crdFiles: ReadonlyMap<DiscoveredFile, number>; affinity: ReadonlyMap<DiscoveredFile, string>; texts: PrereadTexts },
   dedupeNotes: boolean,
 ): AsyncGenerator<FileResult> {
-  const { crdFiles, affinity } = plan;
+  const { crdFiles, affinity, texts } = plan;
   const filter = noteFilter(dedupeNotes);
   const crdList = files.filter((f) => crdFiles.has(f));
   const bySize = crdList.map((f, i) => ({ f, i })).sort((a, b) => (crdFiles.get(b.f) ?? 0) - (crdFiles.get(a.f) ?? 0) || a.i - b.i);
   const first = new Map<number, Promise<FileResult>>();
-  for (const { f, i } of bySize) first.set(i, pool.submit(f, optionsFor(f), { crdIndex: i, ownNotes: true }));
+  for (const { f, i } of bySize) first.set(i, pool.submit(f, optionsFor(f), withText({ crdIndex: i, ownNotes: true }, texts.take(f))));
   const early: FileResult[] = [];
   for (let i = 0; i < crdList.length; i++) early.push(await (first.get(i) as Promise<FileResult>));
   first.clear();
@@ -47,7 +48,7 @@ export async function* runParallel(
     for (; window.length < limit && next < rest.length; next++) {
       const f = rest[next] as DiscoveredFile;
       const hint = affinity.get(f);
-      window.push(pool.submit(f, optionsFor(f), { ownNotes: false, ...(hint !== undefined && { affinity: hint }) }));
+      window.push(pool.submit(f, optionsFor(f), withText({ ownNotes: false, ...(hint !== undefined && { affinity: hint }) }, texts.take(f))));
     }
   };
   fill();
@@ -69,4 +70,9 @@ export async function* runParallel(
     fill();
     return filter(computed);
   });
+}
+
+/** Adds a file's already read text to a job (with exactOptionalPropertyTypes, never `text: undefined`). */
+function withText<T extends object>(how: T, text: string | undefined): T & { text?: string } {
+  return text === undefined ? how : { ...how, text };
 }

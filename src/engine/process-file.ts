@@ -1,3 +1,4 @@
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { DiscoveredFile } from '../io/discover.js';
 import { readText, ReadError } from '../io/read-text.js';
 import { writeAtomic } from '../io/write-atomic.js';
@@ -26,11 +27,20 @@ export function releaseTexts(result: FileResult): FileResult {
   return { ...result, changed: isChanged(result), source: '', output: '' };
 }
 
-/** Reads, fixes and (in write mode) writes one file. Read and write failures are findings. */
-export async function processFile(file: DiscoveredFile, options: FixOptions, engine: Engine, mode: RunMode): Promise<FileResult> {
+/**
+ * Reads, fixes and (in write mode) writes one file. Read and write failures are findings.
+ * `preread` is the file's text when the run has already read it (see `PrereadTexts`).
+ */
+export async function processFile(file: DiscoveredFile, options: FixOptions, engine: Engine, mode: RunMode, preread?: string): Promise<FileResult> {
   let text: string;
   try {
-    text = await readText(file.absolute);
+    if (preread === undefined) text = await readText(file.absolute);
+    else {
+      // Give the event loop a turn, as a read would: signals (an interrupt stops a run between
+      // files) and output are handled there.
+      await setImmediatePromise();
+      text = preread;
+    }
   } catch (e) {
     return failedResult(file, 'read-error', `cannot read: ${e instanceof ReadError ? e.message : String(e)}`);
   }

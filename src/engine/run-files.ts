@@ -1,5 +1,6 @@
 import type { RunSettings } from '../config/resolve.js';
 import type { DiscoveredFile } from '../io/discover.js';
+import { detach } from '../manifest/detach.js';
 import { inFileOrder } from './file-order.js';
 import { readText } from '../io/read-text.js';
 import { customKindsOf, filesToRerun, pickAffinity, type CrdUsage } from './crd-usage.js';
@@ -7,6 +8,7 @@ import { learnCrds, learnIndex, mayHoldCrds, type LearningEngine } from './learn
 import { dedupesNotes, noteFilter, withOwnNotes } from './note-filter.js';
 import type { FixOptions } from './options.js';
 import { runParallel } from './parallel-run.js';
+import { PrereadTexts } from './preread-texts.js';
 import { processFile, releaseTexts, writeResult, type RunMode } from './process-file.js';
 import type { FileResult } from './types.js';
 import { WorkerPool } from './worker-pool.js';
@@ -29,7 +31,8 @@ const PARALLEL_MIN_BYTES = 512 * 1024;
 
 /**
  * Processes files and yields their results in the order given (sorted by the caller), one at a
- * time so that a large tree is never held in memory. A cheap pre-pass finds the files that
+ * time so that a large tree is never held in memory. A cheap pre-pass (whose texts are kept, up
+ * to a budget, for processing: see `PrereadTexts`) finds the files that
  * define CRDs and records ServiceAccounts and registry Secrets; the CRD files are then fixed
  * first (their parse teaches the run their kinds and schemas, so they are parsed only once) and
  * their results held back until their turn. A CRD file whose objects use kinds defined in
@@ -50,6 +53,7 @@ export async function* runFiles(
   let pool = jobs > 1 && run.settings && files.length >= PARALLEL_MIN_FILES
     ? new WorkerPool(jobs, run.settings, mode, run.keepTexts ?? true)
     : undefined;
+  const texts = new PrereadTexts();
   try {
     const crdFiles = new Map<DiscoveredFile, number>();
     const kindsOf = new Map<DiscoveredFile, string[]>();
@@ -59,6 +63,7 @@ export async function* runFiles(
       const text = await readText(file.absolute).catch(() => undefined);
       if (text === undefined) continue;
       bytes += text.length;
+      texts.offer(file, text);
       if (mayHoldCrds(text)) crdFiles.set(file, text.length);
       else if (pool) {
         const kinds = customKindsOf(text);
@@ -78,11 +83,12 @@ export async function* runFiles(
         const hint = pickAffinity(kinds, kindUses);
         if (hint !== undefined) affinity.set(file, hint);
       }
-      yield* runParallel(files, optionsFor, pool, { crdFiles, affinity }, dedupesNotes(engine));
+      yield* runParallel(files, optionsFor, pool, { crdFiles, affinity, texts }, dedupesNotes(engine));
       return;
     }
-    yield* runHere(files, optionsFor, engine, mode, crdFiles, run.keepTexts === false ? releaseTexts : (r) => r);
+    yield* runHere(files, optionsFor, engine, mode, { crdFiles, texts, keepTexts: run.keepTexts ?? true });
   } finally {
+    texts.clear();
     await pool?.close();
   }
 }
@@ -93,9 +99,12 @@ async function* runHere(
   optionsFor: (file: DiscoveredFile) => FixOptions,
   engine: LearningEngine,
   mode: RunMode,
-  crdFiles: ReadonlyMap<DiscoveredFile, number>,
-  finish: (r: FileResult) => FileResult,
+  plan: { crdFiles: ReadonlyMap<DiscoveredFile, number>; texts: PrereadTexts; keepTexts: boolean },
 ): AsyncGenerator<FileResult> {
+  const { crdFiles, texts, keepTexts } = plan;
+  const finish = keepTexts ? (r: FileResult): FileResult => r : releaseTexts;
+  // A result held back without its texts must not keep them alive through its strings.
+  const hold = keepTexts ? finish : (r: FileResult): FileResult => detach(releaseTexts(r));
   const filter = noteFilter(dedupesNotes(engine));
   const crdList = files.filter((f) => crdFiles.has(f));
   const early: FileResult[] = [];
@@ -105,15 +114,17 @@ async function* runHere(
   for (const file of crdList) {
     let usage: CrdUsage = { defines: [], uses: [] };
     const learning: LearningEngine = { ...withOwnNotes(engine), onParsed: (parsed) => void (usage = learnCrds(parsed, engine)) };
-    early.push(await processFile(file, optionsFor(file), learning, firstMode));
+    const result = await processFile(file, optionsFor(file), learning, firstMode, texts.take(file));
+    // Write mode needs the texts until the result is written, below.
+    early.push(mode === 'write' ? result : hold(result));
     usages.push(usage);
   }
   const again = new Set(filesToRerun(usages));
   for (const [i, file] of crdList.entries()) {
-    if (again.has(i)) early[i] = await processFile(file, optionsFor(file), withOwnNotes(engine), mode);
-    else if (mode === 'write') early[i] = await writeResult(early[i] as FileResult);
+    if (again.has(i)) early[i] = hold(await processFile(file, optionsFor(file), withOwnNotes(engine), mode));
+    else if (mode === 'write') early[i] = hold(await writeResult(early[i] as FileResult));
   }
-  const held = new Map<DiscoveredFile, FileResult>(crdList.map((f, i) => [f, finish(filter(early[i] as FileResult))]));
+  const held = new Map<DiscoveredFile, FileResult>(crdList.map((f, i) => [f, filter(early[i] as FileResult)]));
   early.length = 0;
-  yield* inFileOrder(files, held, async (file) => finish(filter(await processFile(file, optionsFor(file), engine, mode))));
+  yield* inFileOrder(files, held, async (file) => finish(filter(await processFile(file, optionsFor(file), engine, mode, texts.take(file)))));
 }

@@ -3,6 +3,7 @@ import { findPair } from '../fix/collection-edits.js';
 import { stringAt } from '../manifest/objects.js';
 import type { RuleReport } from '../rules/rule.js';
 import type { SchemaError, Validator } from '../validate/index.js';
+import { detach } from '../manifest/detach.js';
 
 /** Schema findings of one file, and whether the fixed text would add any. */
 export interface FileValidation {
@@ -40,7 +41,7 @@ function validateDocs(docs: readonly Document.Parsed[], data: readonly unknown[]
     if (result.status === 'no-schema' && notes) {
       const gvk = `${apiVersion}/${kind}`;
       if (s.strictKinds || !s.reportedKinds.has(gvk)) {
-        s.reportedKinds.add(gvk);
+        s.reportedKinds.add(detach(gvk));
         const at = (findPair(root, 'kind')?.value as { range?: number[] } | null)?.range ?? root.range ?? [0, 0];
         notes.push({
           ruleId: 'not-validated',

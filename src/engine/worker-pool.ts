@@ -76,12 +76,13 @@ export class WorkerPool {
    * Queues one file. `crdIndex` numbers a CRD file of phase 1 (it learns its own CRDs and
    * reports them); `ownNotes` gives the file a notes record of its own (see `withOwnNotes`);
    * files with the same `affinity` run on the same worker (each worker still runs its jobs in
-   * the order submitted). Never rejects: failures come back as results.
+   * the order submitted); `text` is the file's text when already read. Never rejects: failures come back as results.
    */
-  submit(file: DiscoveredFile, options: FixOptions, how: { crdIndex?: number; ownNotes: boolean; affinity?: string }): Promise<FileResult> {
+  submit(file: DiscoveredFile, options: FixOptions, how: { crdIndex?: number; ownNotes: boolean; affinity?: string; text?: string }): Promise<FileResult> {
     return new Promise((resolve) => {
       const message: JobMessage = { type: 'job', id: this.nextId++, file, options, ownNotes: how.ownNotes };
       if (how.crdIndex !== undefined) message.crdIndex = how.crdIndex;
+      if (how.text !== undefined) message.text = how.text;
       const job: Job = { message, resolve };
       if (how.affinity !== undefined) {
         let slot = this.affinity.get(how.affinity);

@@ -27,6 +27,8 @@ export interface JobMessage {
   crdIndex?: number;
   /** Whether the file gets a notes record of its own (processed out of the run's order). */
   ownNotes: boolean;
+  /** The file's text when the main thread has already read it (else the worker reads it). */
+  text?: string;
 }
 
 /** The CRD batches of all `count` CRD files, less those the receiving worker made itself. */

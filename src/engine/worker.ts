@@ -27,7 +27,7 @@ const crds = new WorkerCrds(engine, setup.settings.kubernetesVersion);
 async function run(job: JobMessage): Promise<FileResult> {
   const { crdIndex } = job;
   const base = job.ownNotes ? withOwnNotes(engine) : engine;
-  if (crdIndex === undefined) return processFile(job.file, job.options, base, setup.mode);
+  if (crdIndex === undefined) return processFile(job.file, job.options, base, setup.mode, job.text);
   let posted = false;
   const learning: Engine = {
     ...base,
@@ -40,7 +40,7 @@ async function run(job: JobMessage): Promise<FileResult> {
   };
   try {
     // In write mode the main thread writes the result once it is kept (see `runParallel`).
-    return await processFile(job.file, job.options, learning, setup.mode === 'write' ? 'diff' : setup.mode);
+    return await processFile(job.file, job.options, learning, setup.mode === 'write' ? 'diff' : setup.mode, job.text);
   } finally {
     // Every CRD file reports a batch, even an empty one.
     if (!posted) post({ type: 'crds', index: crdIndex, batch: { kinds: [], schemas: [], defines: [], uses: [] } });

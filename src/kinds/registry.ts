@@ -1,3 +1,4 @@
+import { detach } from '../manifest/detach.js';
 import type { CustomKind } from '../engine/options.js';
 import { groupKindKey } from './api-version.js';
 import { builtinScopes, DEFAULT_KUBERNETES_VERSION } from './builtin-scopes.js';
@@ -30,7 +31,9 @@ export class KindRegistry {
   }
 
   /** Registers what a CRD found in the input says about its kind. */
-  addCrdKind(kind: CustomKind): void {
+  addCrdKind(learned: CustomKind): void {
+    // Kept for the whole run: copied off the text of the file it came from (see `detach`).
+    const kind = detach(learned);
     const key = normaliseKey(kind.kind);
     const known = this.crds.get(key);
     if (!known) {

@@ -25,6 +25,18 @@ export interface ManifestFile {
  */
 export const MAX_NESTING_DEPTH = 256;
 
+/**
+ * An alias (`*name`) can only stand where a node starts: at the start of a line or after
+ * whitespace or a flow indicator. Texts without such a `*` (most: `*` is common in quoted
+ * globs, which this skips) need no search of their documents for aliases.
+ */
+const ALIAS_HINT = /(?:^|[\s,:[{])\*[^\s,[\]{}]/;
+
+/** Whether a text may hold an alias (a cheap test; false means it has none). */
+export function mayHaveAliases(text: string): boolean {
+  return ALIAS_HINT.test(text);
+}
+
 /** Parses a file's text into YAML documents with positions, the way Kubernetes reads YAML. */
 export function parseManifest(path: string, text: string): ManifestFile {
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);
@@ -32,7 +44,7 @@ export function parseManifest(path: string, text: string): ManifestFile {
   const docs = Array.isArray(parsed) ? parsed : [];
   const errors: SyntaxProblem[] = [];
   // Computed once: a per-document search of the whole text is quadratic on many-document files.
-  const mayHaveAliases = text.includes('*');
+  const withAliases = mayHaveAliases(text);
   for (const doc of docs) {
     const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
     if (exhausted) {
@@ -51,7 +63,7 @@ export function parseManifest(path: string, text: string): ManifestFile {
       continue;
     }
     const before = errors.length;
-    if (mayHaveAliases && findUnresolvedAliases(doc, errors) && errors.length === before) checkAliasExpansion(doc, errors);
+    if (withAliases && findUnresolvedAliases(doc, errors) && errors.length === before) checkAliasExpansion(doc, errors);
   }
   return { path, text, docs, errors };
 }

@@ -35,6 +35,32 @@ export function hasUnreportedWriteError(file: FileResult): boolean {
   return file.writeError !== undefined && !file.findings.some((f) => f.ruleId === 'write-error');
 }
 
+const ORIGIN = Object.freeze({ line: 1, column: 1 });
+const tallies = new Map<string, Finding>();
+
+/**
+ * A finding reduced to what `countRun` and the exit code read (rule, severity, whether it has a
+ * fix), shared between all findings alike: a long streamed run keeps one small record per file.
+ */
+function tallyOf(finding: Finding): Finding {
+  const key = `${finding.ruleId}\0${finding.severity}\0${finding.fix ? 1 : 0}`;
+  let tally = tallies.get(key);
+  if (tally === undefined) {
+    tally = { ruleId: finding.ruleId, severity: finding.severity, message: '', start: 0, end: 0, startPos: ORIGIN, endPos: ORIGIN };
+    if (finding.fix) tally.fix = [];
+    tallies.set(key, Object.freeze(tally));
+  }
+  return tally;
+}
+
+/**
+ * A result that still counts (and gives the exit code) the same, without texts, messages,
+ * positions or edits: what a run that has already printed a file keeps of it.
+ */
+export function countsOnly(file: FileResult): FileResult {
+  return { ...file, changed: isChanged(file), source: '', output: '', findings: file.findings.map(tallyOf) };
+}
+
 /** Counts files and outstanding findings of a run. */
 export function countRun(run: RunResult): RunCounts {
   const c: RunCounts = {

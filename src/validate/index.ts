@@ -12,6 +12,7 @@ import { customResourceSchemas, type CustomResourceSchema } from './crd.js';
 import { knownFieldsAt } from './known-fields.js';
 import { formatFieldPath, locateError } from './locate.js';
 import { readSchemaDirs, type JsonSchemaFile } from './schema-dir.js';
+import { detach } from '../manifest/detach.js';
 import {
   DEFAULT_KUBERNETES_VERSION,
   listKubernetesVersions,
@@ -120,7 +121,8 @@ class KubernetesValidator implements Validator {
   }
 
   addCustomResourceSchemas(schemas: readonly CustomResourceSchema[]): void {
-    for (const { key, schema } of schemas) {
+    // Kept for the whole run: copied off the text of the file they came from (see `detach`).
+    for (const { key, schema } of detach(schemas)) {
       this.customSchemas.set(key, schema);
       this.checks.delete(key);
     }
@@ -162,7 +164,7 @@ class KubernetesValidator implements Validator {
     let check = this.checks.get(key);
     if (check === undefined) {
       check = this.build(key);
-      this.checks.set(key, check);
+      this.checks.set(detach(key), check);
     }
     return check ?? undefined;
   }

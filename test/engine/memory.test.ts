@@ -1,0 +1,119 @@
+/**
+ * A long run keeps only what it needs of the files it is done with. Strings read from YAML are
+ * slices of their file's text in V8, so one name kept in a run-wide table keeps a whole file
+ * alive; CRD files, processed first and reported in their turn, are the big ones. This test
+ * measures the heap (after a full collection) once every CRD file has been processed and held:
+ * what they keep must be far smaller than their texts.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setFlagsFromString, getHeapStatistics } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { resolveRun } from '../../src/api/options.js';
+import { createEngine } from '../../src/engine/create-engine.js';
+import { runFiles } from '../../src/engine/run-files.js';
+import { discoverManifests } from '../../src/io/discover-manifests.js';
+import { countsOnly } from '../../src/report/counts.js';
+import type { FileResult } from '../../src/engine/types.js';
+import { tempDir } from '../e2e/cli.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const CRD_FILES = 20;
+const PROPERTIES = 50;
+const BLOB_LINES = 20_000;
+
+/** A CRD, one of its resources and a ConfigMap holding a large text (about 1.2 MB in all). */
+function crdFile(n: number, blobLines = BLOB_LINES): string {
+  const props = Array.from({ length: PROPERTIES }, (_, i) =>
+    `                field${n}x${i}: {type: string, pattern: "^value-${n}-${i}-[a-z]+$", enum: [first-${n}-${i}, second-${n}-${i}]}`).join('\n');
+  return `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets${n}.example${n}.com
+spec:
+  group: example${n}.com
+  names: {kind: Widget${n}, plural: widgets${n}}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+${props}
+---
+apiVersion: example${n}.com/v1
+kind: Widget${n}
+metadata:
+  name: widget-number-${n}-with-a-long-name
+spec:
+  field${n}x1: value-${n}-1-abc
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings-number-${n}-with-a-long-name
+data:
+  blob: |
+${Array.from({ length: blobLines }, (_, i) => `    line ${i} of file ${n}: ${'x'.repeat(40)}`).join('\n')}
+`;
+}
+
+const heap = (): number => {
+  gc();
+  return getHeapStatistics().used_heap_size;
+};
+
+/** Writes the tree (CRD files named to come last: their results are held until the end). */
+function makeTree(blobLines: number): { dir: string; crdBytes: number } {
+  const dir = tempDir();
+  let crdBytes = 0;
+  for (let n = 0; n < CRD_FILES; n++) {
+    const text = crdFile(n, blobLines);
+    crdBytes += text.length;
+    writeFileSync(path.join(dir, `z-crd-${n}.yaml`), text);
+  }
+  writeFileSync(path.join(dir, 'a-first.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n');
+  return { dir, crdBytes };
+}
+
+/** Checks a tree on one thread; returns the heap growth once the first result comes. */
+async function run(dir: string): Promise<{ during: number; results: FileResult[] }> {
+  const resolved = await resolveRun({ cwd: dir, namespace: 'team', pullSecrets: ['regcred'] });
+  const engine = await createEngine(resolved.settings);
+  const files = await discoverManifests(['.'], dir, resolved.config);
+  const before = heap();
+  let during = 0;
+  const results: FileResult[] = [];
+  for await (const r of runFiles(files, (f) => resolved.optionsFor(f.absolute), engine, 'check', { keepTexts: false })) {
+    // The first result comes once every CRD file has been processed and its result held.
+    if (results.length === 0) during = heap() - before;
+    results.push(countsOnly(r));
+  }
+  return { during, results };
+}
+
+describe('memory of a long run', () => {
+  it('does not keep the texts of the CRD files it holds back', async () => {
+    // The same kinds once on small files first: validators and schemas loaded once per process
+    // are not what this test is about.
+    await run(makeTree(10).dir);
+    const { dir, crdBytes } = makeTree(BLOB_LINES);
+    const { during, results } = await run(dir);
+    expect(results).toHaveLength(CRD_FILES + 1);
+    expect(results.filter((r) => r.changed)).toHaveLength(CRD_FILES + 1);
+    expect(crdBytes).toBeGreaterThan(20_000_000);
+    // Learned schemas, compiled validators and held findings stay (and the last file, in the
+    // run's locals); the
+    // texts (over 20 MB) must not. Keeping them all took more than their size.
+    expect(during).toBeLessThan(crdBytes / 2);
+  }, 120_000);
+});
