@@ -18,11 +18,11 @@ export interface Timed {
 }
 
 /** Runs a command to completion (stdout discarded), timing it. */
-export function timed(command: string, args: string[], cwd: string): Timed {
+export function timed(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Timed {
   const rssFile = join(tmpdir(), `privreg-bench-rss-${process.pid}.txt`);
   const [cmd, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   const t = performance.now();
-  const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = performance.now() - t;
   let rssMb: number | undefined;
   if (hasGnuTime && existsSync(rssFile)) {

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isPair, parseAllDocuments, visit, type Document } from 'yaml';
+import { isAlias, isCollection, isPair, parseAllDocuments, type Alias, type Document } from 'yaml';
 import { PARSE_OPTIONS } from './yaml-options.js';
 
 /** A YAML syntax problem at an offset range of the file text. */
@@ -56,14 +56,16 @@ export function parseManifest(path: string, text: string): ManifestFile {
       errors.push({ code: e.code, message: firstLine(e.message), start: e.pos[0], end: e.pos[1] });
     }
     if (doc.errors.length > 0) continue;
-    // Checked before any recursive walk of the document (visit, toJS), which could overflow.
-    const deep = tooDeep(doc);
+    // Checked before any recursive walk of the document (toJS), which could overflow.
+    const { deep, aliases } = walkNodes(doc, withAliases);
     if (deep) {
       errors.push(deep);
       continue;
     }
+    if (aliases.length === 0) continue;
     const before = errors.length;
-    if (withAliases && findUnresolvedAliases(doc, errors) && errors.length === before) checkAliasExpansion(doc, errors);
+    reportUnresolvedAliases(doc, aliases, errors);
+    if (errors.length === before) checkAliasExpansion(doc, errors);
   }
   return { path, text, docs, errors };
 }
@@ -75,44 +77,46 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** The first collection nested deeper than MAX_NESTING_DEPTH, found without recursion. */
-function tooDeep(doc: Document.Parsed): SyntaxProblem | undefined {
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop() as { node: unknown; depth: number };
-    if (!isCollection(node)) continue;
+/**
+ * One walk over a document's nodes, without recursion: the first collection nested deeper than
+ * MAX_NESTING_DEPTH (the walk stops there), and, when `withAliases`, every alias.
+ */
+function walkNodes(doc: Document.Parsed, withAliases: boolean): { deep?: SyntaxProblem; aliases: Alias[] } {
+  const aliases: Alias[] = [];
+  const nodes: unknown[] = [doc.contents];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop() as number;
+    if (!isCollection(node)) {
+      if (withAliases && isAlias(node)) aliases.push(node);
+      continue;
+    }
     if (depth > MAX_NESTING_DEPTH) {
       const [start, end] = node.range ?? [0, 0];
-      return { code: 'NESTING_TOO_DEEP', message: `collections nested more than ${MAX_NESTING_DEPTH} levels deep; refusing to process such a file`, start, end: Math.min(end, start + 1) };
+      return { deep: { code: 'NESTING_TOO_DEEP', message: `collections nested more than ${MAX_NESTING_DEPTH} levels deep; refusing to process such a file`, start, end: Math.min(end, start + 1) }, aliases };
     }
     for (const item of node.items as unknown[]) {
       if (isPair(item)) {
-        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+        nodes.push(item.key, item.value);
+        depths.push(depth + 1, depth + 1);
       } else {
-        stack.push({ node: item, depth: depth + 1 });
+        nodes.push(item);
+        depths.push(depth + 1);
       }
     }
   }
-  return undefined;
+  return { aliases };
 }
 
-/**
- * The yaml package leaves an alias without an anchor (`*x`) unreported until data is read.
- * Returns whether the document has any alias at all.
- */
-function findUnresolvedAliases(doc: Document.Parsed, errors: SyntaxProblem[]): boolean {
-  let any = false;
-  visit(doc, {
-    Alias(_key, node) {
-      if (!isAlias(node)) return;
-      any = true;
-      if (node.resolve(doc) === undefined) {
-        const [start, end] = node.range ?? [0, 0];
-        errors.push({ code: 'BAD_ALIAS', message: `unresolved alias *${node.source} (no anchor &${node.source} before it in this document)`, start, end });
-      }
-    },
-  });
-  return any;
+/** The yaml package leaves an alias without an anchor (`*x`) unreported until data is read. */
+function reportUnresolvedAliases(doc: Document.Parsed, aliases: readonly Alias[], errors: SyntaxProblem[]): void {
+  for (const node of aliases) {
+    if (node.resolve(doc) === undefined) {
+      const [start, end] = node.range ?? [0, 0];
+      errors.push({ code: 'BAD_ALIAS', message: `unresolved alias *${node.source} (no anchor &${node.source} before it in this document)`, start, end });
+    }
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isMap, isSeq, visit, type Document } from 'yaml';
+import { isCollection, isPair, type Document } from 'yaml';
 
 /** Where a template marker was found. */
 export interface TemplateMarker {
@@ -19,20 +19,21 @@ export function findTemplateMarker(text: string, docs: readonly Document.Parsed[
   const first = text.search(MARKER);
   if (first === -1) return undefined;
   if (hasErrors) return { start: first, end: first + 2 };
-  let found: TemplateMarker | undefined;
+  // Documents in order, each depth first in source order: the first such collection of the file.
   for (const doc of docs) {
-    visit(doc, {
-      Node(_key, node) {
-        if (!node.range) return undefined;
-        const [start, end] = node.range;
-        if ((isMap(node) || isSeq(node)) && node.flow && MARKER.test(text.slice(start, start + 2))) {
-          found = { start, end: Math.min(end, start + 2) };
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-    if (found) break;
+    const stack: unknown[] = [doc.contents];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (!isCollection(node)) continue;
+      const [start, end] = node.range ?? [0, 0];
+      if (node.flow && MARKER.test(text.slice(start, start + 2))) return { start, end: Math.min(end, start + 2) };
+      const items = node.items as unknown[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i];
+        if (isPair(item)) stack.push(item.value, item.key);
+        else stack.push(item);
+      }
+    }
   }
-  return found;
+  return undefined;
 }

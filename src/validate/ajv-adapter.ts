@@ -9,6 +9,7 @@ import { toRawErrors, type KnownFields, type RawError } from './ajv-errors.js';
 import { AjvSchemaPreparer, hoistObjectSchemas, relaxStatus } from './ajv-schema.js';
 import { AJV_OPTIONS } from './builtin-validators.js';
 import type { JsonObject } from './compact-schema.js';
+import type { CompiledCache } from './compiled-cache.js';
 import { FORMATS } from './formats.js';
 
 /** Checks a decoded value; returns the errors (empty when valid). */
@@ -59,6 +60,15 @@ function absoluteRefs(schema: unknown, id: string): unknown {
 
 const BUILTINS_ID = 'k8s';
 
+type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string;
+let standaloneCode: StandaloneCode | undefined;
+
+/** ajv standalone code (a CommonJS module) of a compiled validator. */
+function standaloneCodeOf(ajv: Ajv, validate: ValidateFunction): string {
+  standaloneCode ??= (createRequire(import.meta.url)('ajv/dist/standalone') as { default: StandaloneCode }).default;
+  return standaloneCode(ajv, validate);
+}
+
 /** Compiles schemas at run time; one per validator, created on first use. */
 export class RuntimeCompiler {
   private kubernetes: Ajv | undefined;
@@ -67,13 +77,30 @@ export class RuntimeCompiler {
   /** Schemas moved out of CRDs (by their text) -> their ajv id, shared by all CRDs. */
   private readonly hoisted = new Map<string, string>();
 
-  constructor(private readonly definitions: () => Readonly<Record<string, JsonObject>>) {}
+  /**
+   * `definitions`: the built-in named schemas (read on first use); `cache`: where compiled CRD
+   * validators are kept between runs, with the `context` they were compiled in (the
+   * Kubernetes version whose definitions they use).
+   */
+  constructor(
+    private readonly definitions: () => Readonly<Record<string, JsonObject>>,
+    private readonly cache?: { store: CompiledCache; context: string },
+  ) {}
 
   /**
    * Compiles a Kubernetes-style root schema (a CRD's, from `customResourceRootSchema`) whose
    * `$ref`s point at the built-in definitions.
    */
   compileKubernetes(root: JsonObject): ValidateFunction {
+    const key = this.cache?.store.key(root, this.cache.context);
+    const stored = key === undefined ? undefined : this.cache?.store.load(key);
+    if (stored) return stored;
+    const validate = this.compileKubernetesNow(root);
+    if (key !== undefined && this.cache && this.kubernetes) this.cache.store.store(key, standaloneCodeOf(this.kubernetes, validate));
+    return validate;
+  }
+
+  private compileKubernetesNow(root: JsonObject): ValidateFunction {
     const definitions = this.definitions();
     this.preparer ??= new AjvSchemaPreparer(definitions);
     const ajv = this.kubernetesAjv(this.preparer, definitions);
@@ -99,7 +126,8 @@ export class RuntimeCompiler {
   private kubernetesAjv(preparer: AjvSchemaPreparer, definitions: Readonly<Record<string, JsonObject>>): Ajv {
     if (this.kubernetes === undefined) {
       // ajv's code optimizer costs more than it saves for code compiled once per run.
-      this.kubernetes = newAjv({ ...AJV_OPTIONS, formats: { ...FORMATS }, code: { optimize: false } });
+      // The source is kept only to store compiled validators (see `CompiledCache`).
+      this.kubernetes = newAjv({ ...AJV_OPTIONS, formats: { ...FORMATS }, code: { optimize: false, source: this.cache !== undefined } });
       const prepared: JsonObject = {};
       for (const [name, schema] of Object.entries(definitions)) prepared[name] = preparer.prepare(schema);
       this.kubernetes.addSchema({ $id: BUILTINS_ID, definitions: prepared });

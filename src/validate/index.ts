@@ -8,6 +8,7 @@ import { ajvCheck, RuntimeCompiler, type Check } from './ajv-adapter.js';
 import type { PathSegment, RawError } from './ajv-errors.js';
 import { loadBuiltinValidator } from './builtin-validators.js';
 import type { JsonObject } from './compact-schema.js';
+import { CompiledCache, compiledCacheDir } from './compiled-cache.js';
 import { customResourceSchemas, type CustomResourceSchema } from './crd.js';
 import { knownFieldsAt } from './known-fields.js';
 import { formatFieldPath, locateError } from './locate.js';
@@ -48,6 +49,11 @@ export interface ValidatorOptions {
   kubernetesVersion?: string;
   /** Directories with CRD manifests or JSON Schema files that add (or replace) kinds. */
   schemaDirs?: string[];
+  /**
+   * Where validators compiled for CRDs are kept between runs (see `compiled-cache.ts`); false
+   * turns it off. Default: from the environment (`PRIVREG_FIX_CACHE_DIR`, else the user cache).
+   */
+  cacheDir?: string | false;
 }
 
 /** Validates Kubernetes objects; built by `createValidator`. */
@@ -97,12 +103,13 @@ export async function createValidator(options: ValidatorOptions = {}): Promise<V
   if (!listKubernetesVersions().includes(version))
     throw new UnknownKubernetesVersionError(version, listKubernetesVersions());
   const dirs = readSchemaDirs(options.schemaDirs ?? []);
-  return Promise.resolve(new KubernetesValidator(version, dirs.crds, dirs.jsonSchemas));
+  const cacheDir = options.cacheDir === undefined ? compiledCacheDir() : options.cacheDir || undefined;
+  return Promise.resolve(new KubernetesValidator(version, dirs.crds, dirs.jsonSchemas, cacheDir === undefined ? undefined : new CompiledCache(cacheDir)));
 }
 
 class KubernetesValidator implements Validator {
   private builtins: KubernetesSchemas | undefined;
-  private readonly compiler = new RuntimeCompiler(() => this.getBuiltins().definitions());
+  private readonly compiler: RuntimeCompiler;
   private readonly customSchemas = new Map<string, JsonObject>();
   private readonly jsonSchemaFiles = new Map<string, JsonSchemaFile>();
   private readonly checks = new Map<string, Check | null>();
@@ -111,7 +118,10 @@ class KubernetesValidator implements Validator {
     private readonly version: string,
     crds: unknown[],
     jsonSchemas: JsonSchemaFile[],
+    cache: CompiledCache | undefined,
   ) {
+    const definitions = (): Readonly<Record<string, JsonObject>> => this.getBuiltins().definitions();
+    this.compiler = new RuntimeCompiler(definitions, cache && { store: cache, context: `kubernetes-${version}` });
     for (const file of jsonSchemas) for (const key of file.keys) this.jsonSchemaFiles.set(key, file);
     for (const crd of crds) this.addCustomResourceDefinition(crd);
   }

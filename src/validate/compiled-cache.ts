@@ -1,0 +1,102 @@
+/**
+ * A disk cache of the validators ajv compiles at run time (CRDs' custom resources): compiling a
+ * large CRD schema takes ajv tens to hundreds of milliseconds, every run, in every worker
+ * thread, while the same CRDs come back run after run (a pre-commit hook, CI). A validator is
+ * stored as ajv standalone code under a hash of everything it was compiled from, so an entry
+ * can never be stale: a changed schema, ajv version or privreg-fix build is another key.
+ *
+ * Where: `$PRIVREG_FIX_CACHE_DIR`, else `$XDG_CACHE_HOME/privreg-fix`, else
+ * `~/.cache/privreg-fix`. `PRIVREG_FIX_CACHE_DIR=off` turns it off. The cache is an
+ * optimisation only: any failure to read or write it is ignored.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+
+/** Bumped when what is stored changes shape. */
+const FORMAT = 1;
+
+const requireHere = createRequire(import.meta.url);
+
+/** The cache directory from the environment, or undefined when caching is off. */
+export function compiledCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const own = env.PRIVREG_FIX_CACHE_DIR;
+  if (own !== undefined) return own === '' || own === 'off' ? undefined : path.resolve(own);
+  const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), '.cache') : undefined);
+  return base ? path.join(base, 'privreg-fix') : undefined;
+}
+
+/**
+ * What the compiled code depends on besides the schema: this build of privreg-fix (the module
+ * that prepares schemas for ajv, by size and time) and the ajv version.
+ */
+function buildStamp(): string {
+  let own = '';
+  try {
+    const s = statSync(fileURLToPath(import.meta.url));
+    own = `${s.size}:${s.mtimeMs}`;
+  } catch {
+    own = 'unknown';
+  }
+  const ajv = (requireHere('ajv/package.json') as { version: string }).version;
+  return `${FORMAT}|${ajv}|${own}`;
+}
+
+/** Stored validators, by the hash of what they were compiled from. */
+export class CompiledCache {
+  private readonly dir: string;
+  private readonly stamp = buildStamp();
+
+  constructor(root: string) {
+    this.dir = path.join(root, 'validators');
+  }
+
+  /** The key of a schema compiled in a given context (e.g. the Kubernetes version). */
+  key(schema: unknown, context: string): string {
+    return createHash('sha256').update(this.stamp).update('\0').update(context).update('\0').update(JSON.stringify(schema)).digest('hex');
+  }
+
+  /** The stored validator of `key`, or undefined. */
+  load(key: string): ValidateFunction | undefined {
+    let code: string;
+    try {
+      code = readFileSync(this.file(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const module = { exports: {} as unknown };
+      // ajv standalone code (written by `store`) is a CommonJS module requiring ajv's runtime helpers.
+      new Function('module', 'exports', 'require', code)(module, module.exports, requireHere);
+      const validate = module.exports as ValidateFunction;
+      return typeof validate === 'function' ? validate : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores the standalone code of a validator (atomically; failures are ignored). */
+  store(key: string, code: string): void {
+    const file = this.file(key);
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temp, code);
+      renameSync(temp, file);
+    } catch {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // nothing was written
+      }
+    }
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.cjs`);
+  }
+}

@@ -1,0 +1,64 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { compiledCacheDir } from '../../src/validate/compiled-cache.js';
+import { createValidator, type ValidationResult } from '../../src/validate/index.js';
+import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { tempDir } from '../e2e/cli.js';
+
+const CRD = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'widgets.example.com' },
+  spec: {
+    group: 'example.com',
+    names: { kind: 'Widget', plural: 'widgets' },
+    scope: 'Namespaced',
+    versions: [{
+      name: 'v1', served: true, storage: true,
+      schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', required: ['size'], properties: { size: { type: 'integer', minimum: 1 }, color: { type: 'string', enum: ['red', 'blue'] } } } } } },
+    }],
+  },
+};
+const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  labelz: {}\nspec:\n  size: 0\n  color: green\n';
+
+async function validateWidget(cacheDir: string | false): Promise<ValidationResult> {
+  const validator = await createValidator({ cacheDir });
+  validator.addCustomResourceDefinition(CRD);
+  const doc = parseDocument(WIDGET, PARSE_OPTIONS);
+  return validator.validate(doc.contents as never, doc.toJS());
+}
+
+const entries = (dir: string): string[] => readdirSync(path.join(dir, 'validators'));
+
+describe('cache of compiled CRD validators', () => {
+  it('stores a validator once and gives the same errors from it as from compiling', async () => {
+    const dir = tempDir();
+    const fresh = await validateWidget(false);
+    expect(fresh.status).toBe('invalid');
+    expect(await validateWidget(dir)).toEqual(fresh);
+    expect(entries(dir)).toHaveLength(1);
+    expect(await validateWidget(dir)).toEqual(fresh);
+    expect(entries(dir)).toHaveLength(1);
+  });
+
+  it('really runs the stored code, and compiles again when it is unreadable', async () => {
+    const dir = tempDir();
+    await validateWidget(dir);
+    const file = path.join(dir, 'validators', entries(dir)[0] as string);
+    // Stand-in code that accepts everything: the next validator must use it.
+    writeFileSync(file, 'module.exports = function validate() { return true; };');
+    expect((await validateWidget(dir)).status).toBe('valid');
+    writeFileSync(file, 'this is not JavaScript {');
+    expect(await validateWidget(dir)).toEqual(await validateWidget(false));
+  });
+
+  it('is found from the environment and can be turned off', () => {
+    expect(compiledCacheDir({ PRIVREG_FIX_CACHE_DIR: 'off' })).toBeUndefined();
+    expect(compiledCacheDir({ PRIVREG_FIX_CACHE_DIR: '' })).toBeUndefined();
+    expect(compiledCacheDir({ PRIVREG_FIX_CACHE_DIR: '/x/y' })).toBe(path.resolve('/x/y'));
+    expect(compiledCacheDir({ XDG_CACHE_HOME: '/c' })).toBe(path.join('/c', 'privreg-fix'));
+    expect(compiledCacheDir({})).toMatch(/\.cache[/\\]privreg-fix$/);
+  });
+});
