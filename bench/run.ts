@@ -149,8 +149,10 @@ if (copies > 1) {
   const args = ['--check', '--jobs', String(jobs)];
   const small = medianOf(runs, () => cli(join(big, 'copy01'), args));
   const large = medianOf(Math.max(1, Math.min(runs, 2)), () => cli(big, args));
+  const oneThread = jobs > 1 ? cli(big, ['--check', '--jobs', '1']) : undefined;
   removeDir(big);
   console.log(`  scale: ${copies} copies (${bigMb.toFixed(0)} MB) ${(large.ms / 1000).toFixed(2)} s vs one copy ${(small.ms / 1000).toFixed(2)} s: ${(large.ms / small.ms).toFixed(2)}x (goal <= ${(copies * 1.05).toFixed(1)}x); peak RSS ${large.rssMb?.toFixed(0) ?? '?'} MB vs ${small.rssMb?.toFixed(0) ?? '?'} MB`);
+  if (oneThread) console.log(`  scale, one thread: ${copies} copies ${(oneThread.ms / 1000).toFixed(2)} s, peak RSS ${oneThread.rssMb?.toFixed(0) ?? '?'} MB (goal < 300 MB for 150 MB)`);
 }
 
 // Pre-commit: three small files, against bare node startup, interleaved so load hits both alike.
