@@ -10,6 +10,7 @@ import path from 'node:path';
 import { setFlagsFromString, getHeapStatistics } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { resolveRun } from '../../src/api/options.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { runFiles } from '../../src/engine/run-files.js';
@@ -27,29 +28,20 @@ const BLOB_LINES = 20_000;
 
 /** A CRD, one of its resources and a ConfigMap holding a large text (about 1.2 MB in all). */
 function crdFile(n: number, blobLines = BLOB_LINES): string {
-  const props = Array.from({ length: PROPERTIES }, (_, i) =>
-    `                field${n}x${i}: {type: string, pattern: "^value-${n}-${i}-[a-z]+$", enum: [first-${n}-${i}, second-${n}-${i}]}`).join('\n');
-  return `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets${n}.example${n}.com
-spec:
-  group: example${n}.com
-  names: {kind: Widget${n}, plural: widgets${n}}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-${props}
----
+  const properties = Object.fromEntries(Array.from({ length: PROPERTIES }, (_, i) =>
+    [`field${n}x${i}`, { type: 'string', pattern: `^value-${n}-${i}-[a-z]+$`, enum: [`first-${n}-${i}`, `second-${n}-${i}`] }]));
+  const crd = {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `widgets${n}.example${n}.com` },
+    spec: {
+      group: `example${n}.com`,
+      names: { kind: `Widget${n}`, plural: `widgets${n}` },
+      scope: 'Namespaced',
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties } } } } }],
+    },
+  };
+  return `${stringify(crd)}---
 apiVersion: example${n}.com/v1
 kind: Widget${n}
 metadata:
