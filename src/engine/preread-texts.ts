@@ -4,14 +4,16 @@ import type { DiscoveredFile } from '../io/discover.js';
  * Texts the pre-pass of a run has already read, kept (up to a budget) so that processing the
  * file does not read it a second time. Each text is handed out once: a file processed again
  * (a CRD file fixed once more) reads the file anew. Past the budget files are simply read
- * again, so that memory stays flat on a large tree.
+ * again, so that memory stays flat on a large tree. A budget of 0 keeps nothing.
  */
 export class PrereadTexts {
   private readonly texts = new Map<DiscoveredFile, string>();
   private kept = 0;
   private full = false;
 
-  constructor(private readonly budget: number = PREREAD_BUDGET) {}
+  constructor(private readonly budget: number = PREREAD_BUDGET) {
+    this.full = budget <= 0;
+  }
 
   /** Keeps `text` for `file` while the budget allows (offer files in the order they are processed). */
   offer(file: DiscoveredFile, text: string): void {

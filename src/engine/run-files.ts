@@ -53,7 +53,10 @@ export async function* runFiles(
   let pool = jobs > 1 && run.settings && files.length >= PARALLEL_MIN_FILES
     ? new WorkerPool(jobs, run.settings, mode, run.keepTexts ?? true)
     : undefined;
-  const texts = new PrereadTexts();
+  // Write mode reads each file right before fixing and writing it: a text read in the pre-pass
+  // could be older than the file by then (an editor saved it meanwhile), and writing a fix of
+  // it would lose that change.
+  const texts = new PrereadTexts(mode === 'write' ? 0 : undefined);
   try {
     const crdFiles = new Map<DiscoveredFile, number>();
     const kindsOf = new Map<DiscoveredFile, string[]>();

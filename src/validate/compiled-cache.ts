@@ -7,10 +7,11 @@
  *
  * Where: `$PRIVREG_FIX_CACHE_DIR`, else `$XDG_CACHE_HOME/privreg-fix`, else
  * `~/.cache/privreg-fix`. `PRIVREG_FIX_CACHE_DIR=off` turns it off. The cache is an
- * optimisation only: any failure to read or write it is ignored.
+ * optimisation only: any failure to read or write it is ignored. Entries are code, so only files
+ * of the current user that no one else may write are loaded.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,12 @@ function buildStamp(): string {
   return `${FORMAT}|${ajv}|${own}`;
 }
 
+/** Whether a cached file belongs to this user and is writable by nobody else (POSIX). */
+function isPrivate(stats: Stats): boolean {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+  return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+}
+
 /** Stored validators, by the hash of what they were compiled from. */
 export class CompiledCache {
   private readonly dir: string;
@@ -64,7 +71,10 @@ export class CompiledCache {
   load(key: string): ValidateFunction | undefined {
     let code: string;
     try {
-      code = readFileSync(this.file(key), 'utf8');
+      const file = this.file(key);
+      // The file is run as code: only one this user wrote and nobody else can change.
+      if (!isPrivate(statSync(file))) return undefined;
+      code = readFileSync(file, 'utf8');
     } catch {
       return undefined;
     }
@@ -84,8 +94,8 @@ export class CompiledCache {
     const file = this.file(key);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temp, code);
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      writeFileSync(temp, code, { mode: 0o600 });
       renameSync(temp, file);
     } catch {
       try {

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +60,18 @@ describe('cache of compiled CRD validators', () => {
     expect(compiledCacheDir({ PRIVREG_FIX_CACHE_DIR: '/x/y' })).toBe(path.resolve('/x/y'));
     expect(compiledCacheDir({ XDG_CACHE_HOME: '/c' })).toBe(path.join('/c', 'privreg-fix'));
     expect(compiledCacheDir({})).toMatch(/\.cache[/\\]privreg-fix$/);
+  });
+});
+
+describe('cache entries are code', () => {
+  it('are private to the user, and one that others may change is not loaded', async () => {
+    const dir = tempDir();
+    await validateWidget(dir);
+    const file = path.join(dir, 'validators', entries(dir)[0] as string);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o077).toBe(0);
+    writeFileSync(file, 'module.exports = function validate() { return true; };');
+    chmodSync(file, 0o666);
+    // Group- or world-writable: not run; the validator is compiled again.
+    if (process.platform !== 'win32') expect((await validateWidget(dir)).status).toBe('invalid');
   });
 });
