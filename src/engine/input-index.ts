@@ -11,9 +11,6 @@ import { detach } from '../manifest/detach.js';
 /** `namespace/name` with '' for an object whose namespace is left to `kubectl apply`. */
 export const nsKey = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
 
-/** A key or name the index keeps for the whole run, copied off its file's text (see `detach`). */
-const kept = (s: string): string => detach(s);
-
 /** The namespace an object will have once fixed: its own, else the one the fix adds. */
 export function effectiveNamespace(object: ManifestObject, options: FixOptions): string | undefined {
   return object.ref.namespace || options.namespace;
@@ -53,16 +50,19 @@ export class InputIndex {
   /** docker-registry Secret name -> namespaces it is defined in. */
   readonly registrySecrets = new Map<string, Set<string>>();
 
-  /** Records one parsed file's facts. `withPods` also walks pod specs (ServiceAccount mode). */
+  /**
+   * Records one parsed file's facts. `withPods` also walks pod specs (ServiceAccount mode).
+   * Names and keys are kept for the whole run: copied off the file's text (see `detach`).
+   */
   add(file: ManifestFile, options: FixOptions, kinds: KindRegistry, withPods: boolean): void {
     for (const object of findObjects(file.docs)) {
       const { kind, apiVersion, name } = object.ref;
       const ns = effectiveNamespace(object, options);
-      if (apiVersion === 'v1' && kind === 'ServiceAccount' && name) this.serviceAccounts.add(kept(nsKey(ns, name)));
+      if (apiVersion === 'v1' && kind === 'ServiceAccount' && name) this.serviceAccounts.add(detach(nsKey(ns, name)));
       if (apiVersion === 'v1' && kind === 'Secret' && name && /dockerconfigjson|dockercfg/.test(stringAt(object.node, 'type') ?? '')) {
         let set = this.registrySecrets.get(name);
-        if (!set) this.registrySecrets.set(kept(name), (set = new Set()));
-        set.add(kept(ns ?? ''));
+        if (!set) this.registrySecrets.set(detach(name), (set = new Set()));
+        set.add(detach(ns ?? ''));
       }
       if (!withPods) continue;
       for (const specPath of kinds.lookup(apiVersion, kind, options.kinds).podSpecPaths) {
@@ -73,8 +73,8 @@ export class InputIndex {
           const sa = stringAt(spec.node, 'serviceAccountName') ?? stringAt(spec.node, 'serviceAccount') ?? 'default';
           const key = nsKey(ns, sa);
           let needs = this.serviceAccountNeeds.get(key);
-          if (!needs) this.serviceAccountNeeds.set(kept(key), (needs = new Set()));
-          for (const s of requiredSecretsFor(spec.node, options)) needs.add(kept(s));
+          if (!needs) this.serviceAccountNeeds.set(detach(key), (needs = new Set()));
+          for (const s of requiredSecretsFor(spec.node, options)) needs.add(detach(s));
         }
       }
     }

@@ -67,8 +67,7 @@ export function crdBatchOf(file: ManifestFile, withSchemas: boolean): CrdBatch {
     const key = crdGroupKind(data);
     if (key !== undefined) batch.defines.push(key);
   }
-  // Kept until the run ends (and posted to the other threads): copied off the file's text.
-  return detach(batch);
+  return batch;
 }
 
 /** Learns a batch from `crdBatchOf` (the same as `learnCrds` of the file it came from). */

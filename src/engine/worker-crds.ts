@@ -4,6 +4,7 @@
  * learning every CRD file in order (without compiling its own schemas again).
  */
 import { KindRegistry } from '../kinds/registry.js';
+import { detach } from '../manifest/detach.js';
 import type { Engine } from './fix-text.js';
 import type { CrdBatch } from './learn-input.js';
 import type { CrdsMessage } from './worker-protocol.js';
@@ -21,7 +22,8 @@ export class WorkerCrds {
 
   /** Learns the batch of one of this worker's CRD files (numbered `index`). */
   learnOwn(index: number, batch: CrdBatch): void {
-    this.own.set(index, batch);
+    // Kept until every batch is known: copied off its file's text (see `detach`).
+    this.own.set(index, detach(batch));
     for (const kind of batch.kinds) this.engine.kinds.addCrdKind(kind);
     this.learnSchemas(index, batch);
   }

@@ -6,7 +6,7 @@ import { formatSummary } from './summary.js';
 import { formatText } from './text.js';
 
 export { shouldUseColor } from './color.js';
-export { countRun, isFixed, type RunCounts } from './counts.js';
+export { countRun, countsOnly, isFixed, type RunCounts } from './counts.js';
 export { formatGithub, escapeData, escapeProperty } from './github.js';
 export { buildJsonReport, formatJson, JSON_REPORT_VERSION, type JsonReport, type JsonFile, type JsonFinding, type JsonEdit } from './json.js';
 export { createPositionMapper, lineStarts, type PositionMapper } from '../manifest/positions.js';

@@ -92,15 +92,17 @@ export class RuntimeCompiler {
    * `$ref`s point at the built-in definitions.
    */
   compileKubernetes(root: JsonObject): ValidateFunction {
-    const key = this.cache?.store.key(root, this.cache.context);
-    const stored = key === undefined ? undefined : this.cache?.store.load(key);
+    if (!this.cache) return this.compileKubernetesNow(root).validate;
+    const { store, context } = this.cache;
+    const key = store.key(root, context);
+    const stored = store.load(key);
     if (stored) return stored;
-    const validate = this.compileKubernetesNow(root);
-    if (key !== undefined && this.cache && this.kubernetes) this.cache.store.store(key, standaloneCodeOf(this.kubernetes, validate));
+    const { ajv, validate } = this.compileKubernetesNow(root);
+    store.store(key, standaloneCodeOf(ajv, validate));
     return validate;
   }
 
-  private compileKubernetesNow(root: JsonObject): ValidateFunction {
+  private compileKubernetesNow(root: JsonObject): { ajv: Ajv; validate: ValidateFunction } {
     const definitions = this.definitions();
     this.preparer ??= new AjvSchemaPreparer(definitions);
     const ajv = this.kubernetesAjv(this.preparer, definitions);
@@ -120,7 +122,7 @@ export class RuntimeCompiler {
       }
       return id;
     });
-    return ajv.compile(hoisted);
+    return { ajv, validate: ajv.compile(hoisted) };
   }
 
   private kubernetesAjv(preparer: AjvSchemaPreparer, definitions: Readonly<Record<string, JsonObject>>): Ajv {
