@@ -8,7 +8,7 @@ import { parseManifest } from '../../src/manifest/parse.js';
 import { findTemplateMarker } from '../../src/manifest/templates.js';
 import { makeWritable } from './acceptance.js';
 import { docsData } from './expected-fix.js';
-import { CORPUS, hasCorpus, readText, yamlFiles } from './corpus.js';
+import { CORPUS, needCorpus, readText, yamlFiles } from './corpus.js';
 
 const kinds = new KindRegistry();
 type Obj = Record<string, unknown>;
@@ -27,8 +27,9 @@ function podSpecImages(obj: Obj, dotted: string): string[] {
 
 const ARGS = ['-n', 'demo', '-s', 'regcred', '--registry', 'registry.example.com:5000', '--no-validate'];
 
-describe.skipIf(!hasCorpus)('the shared corpus, moved to a private registry with --registry', () => {
-  it('changes only image lines beyond what the namespace/pull-secret fix inserts, and a second run changes nothing', () => {
+describe('the shared corpus, moved to a private registry with --registry', () => {
+  it('changes only image lines beyond what the namespace/pull-secret fix inserts, and a second run changes nothing', (ctx) => {
+    needCorpus(ctx);
     const plain = tempDir();
     const moved = tempDir();
     for (const d of [plain, moved]) {

@@ -3,16 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../e2e/cli.js';
 import { dataOf } from './support/check-fix.js';
+import { needCorpus } from '../corpus/corpus.js';
 import { corpusFiles, mutate, runMutation, seeded } from './support/mutate.js';
 
 /** Mutated inputs per CI run; `npm run fuzz` runs far more (see docs/RELIABILITY.md). */
 export const CI_MUTATION_RUNS = 250;
 const CLI_FILES = 40;
 
-const files = corpusFiles();
-
-describe.skipIf(files.length === 0)('mutation fuzzing of the shared corpus (../shared/corpus)', () => {
-  it(`random byte edits, deletions and truncations never crash the engine nor offer unparsable output (${CI_MUTATION_RUNS} cases)`, () => {
+describe('mutation fuzzing of the shared corpus (../shared/corpus)', () => {
+  it(`random byte edits, deletions and truncations never crash the engine nor offer unparsable output (${CI_MUTATION_RUNS} cases)`, (ctx) => {
+    needCorpus(ctx);
+    const files = corpusFiles();
     const rnd = seeded(42);
     const problems: string[] = [];
     const seen = { rejected: 0, unchanged: 0, fixed: 0 };
@@ -29,7 +30,9 @@ describe.skipIf(files.length === 0)('mutation fuzzing of the shared corpus (../s
     expect(seen.fixed).toBeGreaterThan(0);
   });
 
-  it(`the CLI on a tree of mutated files: no crash, exit 1 with a message per broken file, never writes a file that does not parse (${CLI_FILES} files)`, () => {
+  it(`the CLI on a tree of mutated files: no crash, exit 1 with a message per broken file, never writes a file that does not parse (${CLI_FILES} files)`, (ctx) => {
+    needCorpus(ctx);
+    const files = corpusFiles();
     const rnd = seeded(7);
     const dir = tempDir();
     const originals = new Map<string, Buffer>();
