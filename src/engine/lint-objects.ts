@@ -4,6 +4,7 @@ import type { ManifestObject } from '../manifest/objects.js';
 import type { YAMLMap } from 'yaml';
 import { followPath } from '../rules/pod-specs.js';
 import type { RuleReport } from '../rules/rule.js';
+import { objectPodSpecs, type ObjectPodSpecs } from '../rules/pod-data.js';
 import type { Engine } from './fix-text.js';
 import type { FixOptions } from './options.js';
 import { suppressedRules } from './suppressions.js';
@@ -46,9 +47,11 @@ export function lintObjects(
         unknownKinds.add(key);
         const kindNode = findPair(object.node, 'kind')?.value as { range?: [number, number, number] } | null | undefined;
         const at = kindNode?.range ?? object.node.range;
+        // With --namespace, an object of unknown scope may be applied to the wrong namespace: an error.
         reports.push({
           ruleId: 'unknown-kind',
-          message: `${key} is not a known kind (no CRD in the input, not in the built-in tables); left alone. Declare it under "kinds" in the config to fix it`,
+          ...(options.namespace !== undefined ? { severity: 'error' as const } : {}),
+          message: `${key} is not a known kind (no CRD in the input or --schema-dir, not in the built-in tables), so it is not known whether it takes a namespace; left alone. Give its CRD with --schema-dir or declare it under "kinds" in the config (kind, scope, podSpecPaths) to fix it`,
           start: at?.[0] ?? 0,
           end: at?.[1] ?? 0,
           object: object.ref,
@@ -56,6 +59,7 @@ export function lintObjects(
       }
     }
     let layout: Layout | undefined;
+    let podSpecs: ObjectPodSpecs | undefined;
     const ctx = {
       text,
       object,
@@ -67,6 +71,7 @@ export function lintObjects(
         const own = detectLayout(text, object.node, firstPodSpec(object.node, info.podSpecPaths));
         return (layout = own.found ? own : (layoutOfFile() ?? own));
       },
+      podSpecs: (): ObjectPodSpecs => (podSpecs ??= objectPodSpecs(object.node, info)),
       report: (r: RuleReport): void => {
         if (!suppressed.has(r.ruleId)) reports.push({ ...r, object: object.ref });
       },

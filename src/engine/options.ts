@@ -8,8 +8,17 @@ export interface CustomKind {
   /** `group/Kind` (core group: `Kind` alone, e.g. `Pod`), or `apiVersion/Kind`. */
   kind: string;
   scope?: 'Namespaced' | 'Cluster';
-  /** Dotted paths to pod specs, `[*]` for every item of a list, `*` for every value of a map. */
+  /**
+   * Dotted paths to pod specs (or other maps holding the pods' `imagePullSecrets`), `[*]` for
+   * every item of a list, `*` for every value of a map, `key?` for a key that may be created.
+   */
   podSpecPaths?: string[];
+  /** Paths to image references outside pod specs' containers, e.g. `spec.image`. */
+  imagePaths?: string[];
+  /** Those of `podSpecPaths` whose `imagePullSecrets` lists plain names, not `{name: ...}`. */
+  stringSecretPaths?: string[];
+  /** Subtrees a CRD's schema leaves free-form (x-kubernetes-preserve-unknown-fields): pod specs found there are fixed. */
+  freeFormPaths?: string[];
 }
 
 /** Everything that decides what the fix does to one file. Frozen once resolved. */

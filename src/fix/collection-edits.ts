@@ -130,11 +130,11 @@ export function replaceScalar(scalar: Scalar, value: string): TextEdit[] | undef
   return [{ start, end, text: formatScalar(value, style) }];
 }
 
-/** Appends `{name: x}` items to an existing sequence (block or flow). */
-export function appendNames(text: string, seq: YAMLSeq, names: readonly string[]): TextEdit[] | undefined {
+/** Appends `{name: x}` items (plain `x` items when `plain`) to an existing sequence (block or flow). */
+export function appendNames(text: string, seq: YAMLSeq, names: readonly string[], plain = false): TextEdit[] | undefined {
   if (!seq.range) return undefined;
-  if (seq.flow) return [insertIntoFlow(text, seq, renderFlowNames(names, isJsonStyle(seq)))];
+  if (seq.flow) return [insertIntoFlow(text, seq, renderFlowNames(names, isJsonStyle(seq), plain))];
   const dashCol = columnOf(text, seq.range[0]);
-  const lines = names.map((n) => `${' '.repeat(dashCol)}- name: ${formatScalar(n)}`);
+  const lines = names.map((n) => `${' '.repeat(dashCol)}- ${plain ? '' : 'name: '}${formatScalar(n)}`);
   return [insertLines(text, contentEnd(seq) ?? seq.range[1], lines, dashCol)];
 }

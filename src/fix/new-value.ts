@@ -1,10 +1,13 @@
 import { formatScalar } from './scalar-format.js';
 
-/** A small value privreg-fix adds to a document: a string, a map of them, or a list of names. */
+/**
+ * A small value privreg-fix adds to a document: a string, a map of them, or a list of names
+ * (`- name: x` items, or `- x` when `plain`, as Spark's `imagePullSecrets` takes them).
+ */
 export type NewValue =
   | { kind: 'scalar'; value: string }
   | { kind: 'map'; entries: [string, NewValue][] }
-  | { kind: 'names'; names: string[] };
+  | { kind: 'names'; names: string[]; plain?: boolean };
 
 /** Style hints for rendering. */
 export interface RenderStyle {
@@ -28,7 +31,7 @@ export function renderBlockChildren(value: NewValue, col: number, style: RenderS
     return value.entries.flatMap(([k, v]) => renderBlockPair(k, v, col + style.indentUnit, style));
   }
   if (value.kind === 'names') {
-    return value.names.map((n) => `${spaces(col + style.seqIndent)}- name: ${formatScalar(n)}`);
+    return value.names.map((n) => `${spaces(col + style.seqIndent)}- ${value.plain ? '' : 'name: '}${formatScalar(n)}`);
   }
   return [];
 }
@@ -38,11 +41,11 @@ export function renderFlow(value: NewValue, json = false): string {
   const str = (s: string): string => (json ? JSON.stringify(s) : formatScalar(s));
   if (value.kind === 'scalar') return str(value.value);
   if (value.kind === 'map') return `{${value.entries.map(([k, v]) => `${str(k)}: ${renderFlow(v, json)}`).join(', ')}}`;
-  return `[${renderFlowNames(value.names, json)}]`;
+  return `[${renderFlowNames(value.names, json, value.plain)}]`;
 }
 
-/** Renders list items `{name: x}, {name: y}` for a flow sequence. */
-export function renderFlowNames(names: readonly string[], json = false): string {
+/** Renders list items `{name: x}, {name: y}` (or `x, y` when `plain`) for a flow sequence. */
+export function renderFlowNames(names: readonly string[], json = false, plain = false): string {
   const str = (s: string): string => (json ? JSON.stringify(s) : formatScalar(s));
-  return names.map((n) => `{${str('name')}: ${str(n)}}`).join(', ');
+  return names.map((n) => (plain ? str(n) : `{${str('name')}: ${str(n)}}`)).join(', ');
 }

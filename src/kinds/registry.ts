@@ -4,21 +4,44 @@ import { groupKindKey } from './api-version.js';
 import { builtinScopes, DEFAULT_KUBERNETES_VERSION } from './builtin-scopes.js';
 import { BUILTIN_POD_SPEC_PATHS, LEGACY_SCOPES } from './builtin-workloads.js';
 import { WELL_KNOWN_CRDS } from './well-known-crds.js';
+import type { WellKnownKind } from './well-known-kind.js';
 
 /** What privreg-fix knows about a kind. `scope` undefined means unknown: never guess. */
 export interface KindInfo {
   scope: 'Namespaced' | 'Cluster' | undefined;
+  /** Paths to the maps holding the pods' `imagePullSecrets`; `key?` may be created. */
   podSpecPaths: readonly string[];
+  /** Paths to image references outside pod specs' containers. */
+  imagePaths: readonly string[];
+  /** Those of `podSpecPaths` whose `imagePullSecrets` lists plain names. */
+  stringSecretPaths: readonly string[];
+  /** Subtrees its CRD's schema leaves free-form, where pod specs found in the data are fixed. */
+  freeFormPaths: readonly string[];
   /** Where the knowledge came from, for messages. */
   source: 'config' | 'crd' | 'builtin' | 'well-known' | 'unknown';
 }
 
-const NO_PATHS: readonly string[] = [];
+const NONE: readonly string[] = [];
+
+/** A path without its `?` marks. */
+const plain = (p: string): string => p.replaceAll('?', '');
+
+function info(scope: KindInfo['scope'], source: KindInfo['source'], k: CustomKind | WellKnownKind | undefined, podSpecPaths?: readonly string[]): KindInfo {
+  return {
+    scope,
+    podSpecPaths: podSpecPaths ?? k?.podSpecPaths ?? NONE,
+    imagePaths: k?.imagePaths ?? NONE,
+    stringSecretPaths: k?.stringSecretPaths ?? NONE,
+    freeFormPaths: (k as CustomKind | undefined)?.freeFormPaths ?? NONE,
+    source,
+  };
+}
 
 /**
- * Answers "is this kind namespaced, and where are its pod specs?" from, in order: the config's
- * `kinds`, CRDs found in the input, the built-in tables generated from the OpenAPI data, and a
- * curated table of popular CRDs. One table row per kind, shared by every rule.
+ * Answers "is this kind namespaced, where are its pod specs and images?" from, in order: the
+ * config's `kinds`, CRDs found in the input (merged with the curated table of popular CRDs,
+ * which knows what may be created), the built-in tables generated from the OpenAPI data, and
+ * the curated table. One table row per kind, shared by every rule.
  */
 export class KindRegistry {
   private readonly custom = new Map<string, CustomKind>();
@@ -40,34 +63,55 @@ export class KindRegistry {
       this.crds.set(key, kind);
       return;
     }
-    const paths = new Set([...(known.podSpecPaths ?? []), ...(kind.podSpecPaths ?? [])]);
-    this.crds.set(key, { kind: key, scope: known.scope ?? kind.scope, podSpecPaths: [...paths] });
+    const union = (a?: string[], b?: string[]): string[] => [...new Set([...(a ?? []), ...(b ?? [])])];
+    this.crds.set(key, {
+      kind: key,
+      scope: known.scope ?? kind.scope,
+      podSpecPaths: union(known.podSpecPaths, kind.podSpecPaths),
+      stringSecretPaths: union(known.stringSecretPaths, kind.stringSecretPaths),
+      freeFormPaths: union(known.freeFormPaths, kind.freeFormPaths),
+    });
   }
 
   /** Looks up a kind by apiVersion and kind; `extra` (a file's config `kinds`) comes first. */
   lookup(apiVersion: string, kind: string, extra: readonly CustomKind[] = []): KindInfo {
     const key = groupKindKey(apiVersion, kind);
-    const custom = extra.find((k) => normaliseKey(k.kind) === key)
-      ?? this.custom.get(key);
+    const custom = extra.find((k) => normaliseKey(k.kind) === key) ?? this.custom.get(key);
     if (custom) {
-      return {
-        scope: custom.scope ?? this.builtinScope(key),
-        podSpecPaths: custom.podSpecPaths ?? BUILTIN_POD_SPEC_PATHS[key] ?? NO_PATHS,
-        source: 'config',
-      };
+      return info(custom.scope ?? this.builtinScope(key), 'config', custom, custom.podSpecPaths ?? BUILTIN_POD_SPEC_PATHS[key]);
     }
+    const known = WELL_KNOWN_CRDS[versionedKey(apiVersion, kind)] ?? WELL_KNOWN_CRDS[key];
     const crd = this.crds.get(key);
-    if (crd) return { scope: crd.scope, podSpecPaths: crd.podSpecPaths ?? NO_PATHS, source: 'crd' };
+    if (crd) return known ? mergeCrd(crd, known) : info(crd.scope, 'crd', crd);
     const scope = this.builtinScope(key);
-    if (scope) return { scope, podSpecPaths: BUILTIN_POD_SPEC_PATHS[key] ?? NO_PATHS, source: 'builtin' };
-    const known = WELL_KNOWN_CRDS[key];
-    if (known) return { scope: known.scope, podSpecPaths: known.podSpecPaths ?? NO_PATHS, source: 'well-known' };
-    return { scope: undefined, podSpecPaths: NO_PATHS, source: 'unknown' };
+    if (scope) return info(scope, 'builtin', undefined, BUILTIN_POD_SPEC_PATHS[key]);
+    if (known) return info(known.scope, 'well-known', known);
+    return info(undefined, 'unknown', undefined);
   }
 
   private builtinScope(key: string): 'Namespaced' | 'Cluster' | undefined {
     return this.scopes[key] ?? LEGACY_SCOPES[key];
   }
+}
+
+/**
+ * A CRD of the input for a kind the curated table knows: the CRD's scope and free-form parts,
+ * the table's paths (which say what may be created) and every other pod spec the schema shows.
+ */
+function mergeCrd(crd: CustomKind, known: WellKnownKind): KindInfo {
+  const tablePaths = new Set((known.podSpecPaths ?? []).map(plain));
+  const extra = (crd.podSpecPaths ?? []).filter((p) => !tablePaths.has(plain(p)));
+  return {
+    // The table's knowledge of the paths wins: `well-known`, with the CRD's scope.
+    ...info(crd.scope ?? known.scope, 'well-known', known, [...(known.podSpecPaths ?? []), ...extra]),
+    stringSecretPaths: [...new Set([...(known.stringSecretPaths ?? []), ...(crd.stringSecretPaths ?? [])])],
+    freeFormPaths: crd.freeFormPaths ?? NONE,
+  };
+}
+
+/** `group/version/Kind` (core: `version/Kind`), for table rows that differ between versions. */
+function versionedKey(apiVersion: string, kind: string): string {
+  return `${apiVersion}/${kind}`;
 }
 
 /** Accepts `group/Kind`, `group/version/Kind` or `Kind`; stores `group/Kind`. */

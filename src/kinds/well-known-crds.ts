@@ -1,16 +1,15 @@
-/** Scope and pod-spec paths of a custom resource kind that many clusters install. */
-export interface WellKnownKind {
-  scope: 'Namespaced' | 'Cluster';
-  podSpecPaths?: readonly string[];
-}
+import type { WellKnownKind } from './well-known-kind.js';
+import { WELL_KNOWN_OPERATORS } from './well-known-operators.js';
 
 /**
- * Popular custom resources, keyed by `group/Kind`. Facts taken from each project's published
- * CustomResourceDefinitions (`spec.scope` and the PodTemplateSpec fields of their schemas), as
- * summarised in the project's design notes. A CRD present in the input, or a `kinds` entry in the
- * config, takes precedence over this table. `[*]` means every list item, `*` every map value.
+ * Popular custom resources, keyed by `group/Kind` (or `group/version/Kind` where a version
+ * differs). Facts taken from each project's published CustomResourceDefinitions (`spec.scope`
+ * and the PodTemplateSpec fields of their schemas), as summarised in the project's design notes.
+ * A `kinds` entry in the config takes precedence over this table; a CRD in the input gives the
+ * scope and adds the pod specs its schema shows. `[*]` means every list item, `*` every map value.
+ * The operators of `well-known-operators.ts` are merged in below.
  */
-export const WELL_KNOWN_CRDS: Readonly<Record<string, WellKnownKind>> = {
+const BUILT_IN_TABLE: Readonly<Record<string, WellKnownKind>> = {
   // cert-manager
   'cert-manager.io/Issuer': { scope: 'Namespaced' },
   'cert-manager.io/ClusterIssuer': { scope: 'Cluster' },
@@ -19,15 +18,17 @@ export const WELL_KNOWN_CRDS: Readonly<Record<string, WellKnownKind>> = {
   'acme.cert-manager.io/Order': { scope: 'Namespaced' },
   'acme.cert-manager.io/Challenge': { scope: 'Namespaced' },
   // prometheus-operator
-  'monitoring.coreos.com/Prometheus': { scope: 'Namespaced' },
-  'monitoring.coreos.com/PrometheusAgent': { scope: 'Namespaced' },
-  'monitoring.coreos.com/Alertmanager': { scope: 'Namespaced' },
+  // spec.imagePullSecrets ({name} items) and spec.image: pkg/apis/monitoring/v1/prometheus_types.go,
+  // alertmanager_types.go, thanos_types.go, prometheusagent_types.go (prometheus-operator).
+  'monitoring.coreos.com/Prometheus': { scope: 'Namespaced', podSpecPaths: ['spec'], imagePaths: ['spec.image', 'spec.thanos.image'] },
+  'monitoring.coreos.com/PrometheusAgent': { scope: 'Namespaced', podSpecPaths: ['spec'], imagePaths: ['spec.image'] },
+  'monitoring.coreos.com/Alertmanager': { scope: 'Namespaced', podSpecPaths: ['spec'], imagePaths: ['spec.image'] },
   'monitoring.coreos.com/AlertmanagerConfig': { scope: 'Namespaced' },
   'monitoring.coreos.com/ServiceMonitor': { scope: 'Namespaced' },
   'monitoring.coreos.com/PodMonitor': { scope: 'Namespaced' },
   'monitoring.coreos.com/Probe': { scope: 'Namespaced' },
   'monitoring.coreos.com/PrometheusRule': { scope: 'Namespaced' },
-  'monitoring.coreos.com/ThanosRuler': { scope: 'Namespaced' },
+  'monitoring.coreos.com/ThanosRuler': { scope: 'Namespaced', podSpecPaths: ['spec'], imagePaths: ['spec.image'] },
   'monitoring.coreos.com/ScrapeConfig': { scope: 'Namespaced' },
   // Argo
   'argoproj.io/Rollout': { scope: 'Namespaced', podSpecPaths: ['spec.template.spec'] },
@@ -38,11 +39,14 @@ export const WELL_KNOWN_CRDS: Readonly<Record<string, WellKnownKind>> = {
   'argoproj.io/Application': { scope: 'Namespaced' },
   'argoproj.io/ApplicationSet': { scope: 'Namespaced' },
   'argoproj.io/AppProject': { scope: 'Namespaced' },
-  // Argo Workflows: no PodSpec, but the workflow spec carries imagePullSecrets for its pods.
-  'argoproj.io/Workflow': { scope: 'Namespaced', podSpecPaths: ['spec'] },
-  'argoproj.io/WorkflowTemplate': { scope: 'Namespaced', podSpecPaths: ['spec'] },
-  'argoproj.io/ClusterWorkflowTemplate': { scope: 'Cluster', podSpecPaths: ['spec'] },
-  'argoproj.io/CronWorkflow': { scope: 'Namespaced', podSpecPaths: ['spec.workflowSpec'] },
+  // Argo Workflows: no PodSpec, but the workflow spec carries imagePullSecrets for its pods
+  // (pkg/apis/workflow/v1alpha1/workflow_types.go, cron_workflow_types.go; CRD scopes from
+  // manifests/base/crds/minimal/).
+  'argoproj.io/Workflow': { scope: 'Namespaced', podSpecPaths: ['spec'], imagePaths: argoImages('spec') },
+  'argoproj.io/WorkflowTemplate': { scope: 'Namespaced', podSpecPaths: ['spec'], imagePaths: argoImages('spec') },
+  'argoproj.io/ClusterWorkflowTemplate': { scope: 'Cluster', podSpecPaths: ['spec'], imagePaths: argoImages('spec') },
+  'argoproj.io/CronWorkflow': { scope: 'Namespaced', podSpecPaths: ['spec.workflowSpec'], imagePaths: argoImages('spec.workflowSpec') },
+  'argoproj.io/WorkflowEventBinding': { scope: 'Namespaced' },
   // KEDA
   'keda.sh/ScaledObject': { scope: 'Namespaced' },
   'keda.sh/ScaledJob': { scope: 'Namespaced', podSpecPaths: ['spec.jobTargetRef.template.spec'] },
@@ -116,3 +120,13 @@ export const WELL_KNOWN_CRDS: Readonly<Record<string, WellKnownKind>> = {
   'kubeflow.org/MPIJob': { scope: 'Namespaced', podSpecPaths: ['spec.mpiReplicaSpecs.*.template.spec'] },
   'kubeflow.org/XGBoostJob': { scope: 'Namespaced', podSpecPaths: ['spec.xgbReplicaSpecs.*.template.spec'] },
 };
+
+/** Image fields of an Argo workflow spec at `spec`: every template's container, script, init and sidecar containers, container set. */
+function argoImages(spec: string): string[] {
+  const t = `${spec}.templates[*]`;
+  return [`${t}.container.image`, `${t}.script.image`, `${t}.initContainers[*].image`, `${t}.sidecars[*].image`,
+    `${t}.containerSet.containers[*].image`, `${spec}.templateDefaults.container.image`];
+}
+
+/** Every well-known custom resource kind: the table above and the operators' tables. */
+export const WELL_KNOWN_CRDS: Readonly<Record<string, WellKnownKind>> = { ...BUILT_IN_TABLE, ...WELL_KNOWN_OPERATORS };

@@ -20,8 +20,9 @@ export function stringAt(map: YAMLMap, key: string): string | undefined {
   return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
 }
 
-// kustomize's own files carry apiVersion/kind but are not Kubernetes objects.
-const NON_KUBERNETES_GROUPS = /^(?:kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|fn\.kpt\.dev)\//;
+// kustomize's, kpt's and Skaffold's own files (`apiVersion: skaffold/v4beta11`, kind Config)
+// carry apiVersion/kind but are not Kubernetes objects.
+const NON_KUBERNETES_GROUPS = /^(?:kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|fn\.kpt\.dev|skaffold)\//;
 
 function objectRef(map: YAMLMap, documentIndex: number): ObjectRef | undefined {
   const apiVersion = stringAt(map, 'apiVersion');

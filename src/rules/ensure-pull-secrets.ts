@@ -1,14 +1,14 @@
 import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../engine/types.js';
 import { addPair, appendNames, fillEmptyValue, findPair } from '../fix/collection-edits.js';
+import type { NewValue } from '../fix/new-value.js';
 import type { RuleContext } from './rule.js';
 
-/** Names listed in an imagePullSecrets sequence. */
+/** Names listed in an imagePullSecrets sequence: `{name: x}` items, or plain `x` items. */
 export function listedNames(seq: YAMLSeq): Set<string> {
   const names = new Set<string>();
   for (const item of seq.items) {
-    if (!isMap(item)) continue;
-    const name = findPair(item, 'name')?.value;
+    const name = isMap(item) ? findPair(item, 'name')?.value : item;
     if (isScalar(name) && typeof name.value === 'string') names.add(name.value);
   }
   return names;
@@ -26,6 +26,8 @@ export interface PullSecretTarget {
   after: readonly string[];
   /** What holds the list, for messages: `Deployment "web" pod spec (spec.template.spec)`. */
   label: string;
+  /** The list takes plain names (`- x`), not `{name: x}` items. */
+  plain?: boolean;
 }
 
 /**
@@ -43,16 +45,16 @@ export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wa
   let fix: TextEdit[] | undefined;
   let at = target.map.range;
   if (!pair) {
-    fix = addPair(ctx.text, target.map, 'imagePullSecrets', { kind: 'names', names: missing }, target.after, ctx.layout());
+    fix = addPair(ctx.text, target.map, 'imagePullSecrets', namesValue(missing, target.plain), target.after, ctx.layout());
   } else if (isScalar(value) && value.value === null) {
-    fix = fillEmptyValue(ctx.text, pair as Pair, { kind: 'names', names: missing }, ctx.layout());
+    fix = fillEmptyValue(ctx.text, pair as Pair, namesValue(missing, target.plain), ctx.layout());
     at = value.range ?? at;
   } else if (isSeq(value) && !value.anchor) {
     const listed = listedNames(value);
     missing = missing.filter((n) => !listed.has(n));
     if (missing.length === 0) return;
     existing = value.toJS(ctx.object.doc) as unknown[];
-    fix = appendNames(ctx.text, value, missing);
+    fix = appendNames(ctx.text, value, missing, target.plain);
     at = value.range ?? at;
   } else {
     if (isSeq(value) && listedNamesAll(value, missing)) return;
@@ -72,7 +74,7 @@ export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wa
           patches: [{
             documentIndex: ref.documentIndex,
             path: [...target.path, 'imagePullSecrets'],
-            value: [...existing, ...missing.map((name) => ({ name }))],
+            value: [...existing, ...missing.map((name) => (target.plain ? name : { name }))],
           }],
         }
       : {}),
@@ -82,4 +84,9 @@ export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wa
 function listedNamesAll(seq: YAMLSeq, names: readonly string[]): boolean {
   const listed = listedNames(seq);
   return names.every((n) => listed.has(n));
+}
+
+/** The `imagePullSecrets` value for `names`. */
+export function namesValue(names: string[], plain = false): NewValue {
+  return plain ? { kind: 'names', names, plain } : { kind: 'names', names };
 }

@@ -4,8 +4,9 @@ import { pullSecretsRule } from './pull-secrets.js';
 import { registryCredentialsRule } from './registry-credentials.js';
 import { serviceAccountSecretsRule } from './service-account-secrets.js';
 import type { Rule } from './rule.js';
+import { unhandledPodSpecsRule } from './unhandled-pod-specs.js';
 
 /** The rules every run uses, in reporting order. */
 export function defaultRules(): Rule[] {
-  return [namespaceRule, pullSecretsRule, serviceAccountSecretsRule, imageRegistryRule, registryCredentialsRule];
+  return [namespaceRule, pullSecretsRule, serviceAccountSecretsRule, imageRegistryRule, unhandledPodSpecsRule, registryCredentialsRule];
 }

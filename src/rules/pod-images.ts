@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import type { FixOptions } from '../engine/options.js';
 import { findPair } from '../fix/collection-edits.js';
 import { rewriteImageReference } from '../image/index.js';
+import { followPath } from './pod-specs.js';
 
 /** An image reference inside a pod spec. */
 export interface PodImage {
@@ -44,4 +45,20 @@ export function podImages(spec: YAMLMap): PodImage[] {
 export function imageAfterFix(ref: string, options: FixOptions): string {
   if (options.registry === undefined) return ref;
   return rewriteImageReference(ref, { registry: options.registry, registryMap: options.registryMap }) ?? ref;
+}
+
+/** Every literal image reference at `imagePaths` (e.g. `spec.image`, `spec.steps[*].image`) of an object. */
+export function fieldImages(root: YAMLMap, imagePaths: readonly string[]): PodImage[] {
+  const out: PodImage[] = [];
+  for (const p of imagePaths) {
+    const dot = p.lastIndexOf('.');
+    const key = p.slice(dot + 1);
+    for (const holder of followPath(root, p.slice(0, dot)).found) {
+      const v = findPair(holder.node, key)?.value;
+      if (isScalar(v) && typeof v.value === 'string') {
+        out.push({ node: v, value: v.value, path: [...holder.path, key], fieldPath: `${holder.fieldPath}.${key}` });
+      }
+    }
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { findPair, hasMergeKey } from '../fix/collection-edits.js';
 
 /** A map found at a pod-spec path of an object. */
@@ -18,49 +18,104 @@ export interface Obstacle {
 }
 
 /**
- * Follows a dotted path (`spec.template.spec`, with `[*]` for every list item and `*` for every
- * map value) from an object's map and returns the maps found at its end. Missing parts simply
- * yield nothing; aliases and merge keys yield an obstacle, since editing through them would
- * change other places too.
+ * The end of a path that is absent but may be created (its missing steps are all marked `?`):
+ * `missing` keys go into `parent` (or fill `pair`, present with an empty value).
  */
-export function followPath(root: YAMLMap, dotted: string): { found: FoundMap[]; obstacles: Obstacle[] } {
-  const found: FoundMap[] = [];
-  const obstacles: Obstacle[] = [];
-  const steps = dotted.split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), '[*]'] : [s]));
+export interface Creatable {
+  parent: YAMLMap;
+  /** The pair of the first missing key when it is present with an empty value (`podTemplate:`). */
+  pair?: Pair;
+  missing: string[];
+  /** Data path of `parent` relative to the object. */
+  path: (string | number)[];
+  /** Field path of the whole path, e.g. `spec.podTemplate.spec`. */
+  fieldPath: string;
+}
+
+/** What following a path gives: maps at its end, places it could not pass, ends to create. */
+export interface FollowedPath {
+  found: FoundMap[];
+  obstacles: Obstacle[];
+  creatable: Creatable[];
+}
+
+/** A path's steps: keys, `*` (every map value) and `[*]` (every list item); `optional` marks `key?`. */
+interface Step {
+  key: string;
+  optional: boolean;
+}
+
+function stepsOf(dotted: string): Step[] {
+  return dotted.split('.').flatMap((s) => {
+    const optional = s.endsWith('?');
+    const key = optional ? s.slice(0, -1) : s;
+    return key.endsWith('[*]') ? [{ key: key.slice(0, -3), optional: false }, { key: '[*]', optional }] : [{ key, optional }];
+  });
+}
+
+/** A dotted path without its `?` marks (`spec.podTemplate?.spec?` -> `spec.podTemplate.spec`). */
+export function plainPath(dotted: string): string {
+  return dotted.replaceAll('?', '');
+}
+
+const isEmpty = (v: unknown): boolean => v === null || v === undefined || (isScalar(v) && v.value === null && !v.tag);
+
+/**
+ * Follows a dotted path (`spec.template.spec`, with `[*]` for every list item, `*` for every
+ * map value, and `key?` for a key that may be created when absent) from an object's map.
+ * Returns the maps at its end; where only `?` keys are missing, the place to create them.
+ * Any other missing part yields nothing (that part of the object does not exist); aliases and
+ * merge keys yield an obstacle, since editing through them would change other places too.
+ */
+export function followPath(root: YAMLMap, dotted: string): FollowedPath {
+  const out: FollowedPath = { found: [], obstacles: [], creatable: [] };
+  const steps = stepsOf(dotted);
+  const fullField = (fieldPath: string, from: number): string =>
+    [fieldPath, ...steps.slice(from).map((s) => s.key)].filter(Boolean).join('.');
   const walk = (node: unknown, i: number, path: (string | number)[], fieldPath: string): void => {
     if (isAlias(node)) {
-      obstacles.push({ node, fieldPath, reason: 'is an alias' });
+      out.obstacles.push({ node, fieldPath, reason: 'is an alias' });
       return;
     }
     if (i === steps.length) {
       if (isMap(node)) {
-        if (hasMergeKey(node)) obstacles.push({ node, fieldPath, reason: 'uses a merge key (<<)' });
-        else if (node.anchor) obstacles.push({ node, fieldPath, reason: `is anchored (&${node.anchor}) and may be reused by aliases` });
-        else found.push({ node, path, fieldPath });
+        if (hasMergeKey(node)) out.obstacles.push({ node, fieldPath, reason: 'uses a merge key (<<)' });
+        else if (node.anchor) out.obstacles.push({ node, fieldPath, reason: `is anchored (&${node.anchor}) and may be reused by aliases` });
+        else out.found.push({ node, path, fieldPath });
       }
       return;
     }
-    const step = steps[i] as string;
-    if (step === '[*]') {
+    const step = steps[i] as Step;
+    if (step.key === '[*]') {
       if (isSeq(node)) node.items.forEach((item, n) => walk(item, i + 1, [...path, n], `${fieldPath}[${n}]`));
       return;
     }
     if (!isMap(node)) return;
     if (hasMergeKey(node)) {
-      obstacles.push({ node, fieldPath: fieldPath || '.', reason: 'uses a merge key (<<)' });
+      out.obstacles.push({ node, fieldPath: fieldPath || '.', reason: 'uses a merge key (<<)' });
       return;
     }
     const join = (k: string): string => (fieldPath === '' ? k : `${fieldPath}.${k}`);
-    if (step === '*') {
+    if (step.key === '*') {
       for (const pair of node.items) {
         const k = (pair.key as { value?: unknown } | null)?.value;
         if (typeof k === 'string') walk(pair.value, i + 1, [...path, k], join(k));
       }
       return;
     }
-    const pair = findPair(node, step);
-    if (pair) walk(pair.value, i + 1, [...path, step], join(step));
+    const pair = findPair(node, step.key);
+    if (pair && !isEmpty(pair.value)) {
+      walk(pair.value, i + 1, [...path, step.key], join(step.key));
+      return;
+    }
+    const rest = steps.slice(i);
+    if (!rest.every((s) => s.optional && s.key !== '*' && s.key !== '[*]')) return;
+    if (node.anchor) {
+      out.obstacles.push({ node, fieldPath: fieldPath || '.', reason: `is anchored (&${node.anchor}) and may be reused by aliases` });
+      return;
+    }
+    out.creatable.push({ parent: node, ...(pair ? { pair } : {}), missing: rest.map((s) => s.key), path, fieldPath: fullField(fieldPath, i) });
   };
   walk(root, 0, [], '');
-  return { found, obstacles };
+  return out;
 }

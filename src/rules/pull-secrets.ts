@@ -1,9 +1,10 @@
 import { isSeq } from 'yaml';
 import { effectiveNamespace, nsKey } from '../engine/input-index.js';
-import { findPair } from '../fix/collection-edits.js';
+import { addPair, fillEmptyValue, findPair } from '../fix/collection-edits.js';
+import type { NewValue } from '../fix/new-value.js';
 import { stringAt } from '../manifest/objects.js';
-import { ensurePullSecrets, listedNames } from './ensure-pull-secrets.js';
-import { followPath, type FoundMap } from './pod-specs.js';
+import { ensurePullSecrets, listedNames, namesValue } from './ensure-pull-secrets.js';
+import type { Creatable, FoundMap } from './pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -17,28 +18,73 @@ import type { Rule, RuleContext } from './rule.js';
 export const pullSecretsRule: Rule = {
   ids: ['missing-pull-secret', 'pull-secret-namespace', 'unfixable'],
   check(ctx: RuleContext): void {
-    const { node, ref, fieldPrefix } = ctx.object;
+    const { ref, fieldPrefix } = ctx.object;
     const wantsAny = ctx.options.pullSecrets.length > 0 || Object.keys(ctx.options.registries).length > 0;
-    for (const specPath of ctx.kind.podSpecPaths) {
-      const { found, obstacles } = followPath(node, specPath);
-      for (const o of wantsAny ? obstacles : []) {
-        ctx.report({
-          ruleId: 'unfixable',
-          message: `${ref.kind} ${fieldPrefix}${o.fieldPath} ${o.reason}; check its imagePullSecrets by hand`,
-          start: o.node.range?.[0] ?? 0,
-          end: o.node.range?.[1] ?? 0,
-          fieldPath: `${fieldPrefix}${o.fieldPath}`,
-        });
-      }
-      for (const spec of found) {
-        checkPodSpec(ctx, spec);
-        checkSecretNamespaces(ctx, spec);
-      }
+    const specs = ctx.podSpecs();
+    for (const o of wantsAny ? specs.obstacles : []) {
+      ctx.report({
+        ruleId: 'unfixable',
+        message: `${ref.kind} ${fieldPrefix}${o.fieldPath} ${o.reason}; check its imagePullSecrets by hand`,
+        start: o.node.range?.[0] ?? 0,
+        end: o.node.range?.[1] ?? 0,
+        fieldPath: `${fieldPrefix}${o.fieldPath}`,
+      });
     }
+    for (const spec of specs.found) {
+      checkPodSpec(ctx, spec, spec.plain);
+      checkSecretNamespaces(ctx, spec);
+    }
+    // In ServiceAccount mode a pod without a list of its own gets its ServiceAccount's.
+    if (ctx.options.pullSecretsOn === 'serviceaccount') return;
+    for (const c of specs.creatable) createPodSpec(ctx, c);
+    if (specs.found.length + specs.creatable.length + specs.obstacles.length === 0) reportNoPodSpec(ctx);
   },
 };
 
-function checkPodSpec(ctx: RuleContext, spec: FoundMap): void {
+/**
+ * A kind whose pod templates the config or the curated table declares, none of them present nor
+ * creatable: its pods will run without the secrets. An error (a warning for paths only a CRD's
+ * schema shows: many CRDs have optional pod templates whose pods the operator may not run).
+ */
+function reportNoPodSpec(ctx: RuleContext): void {
+  const wanted = ctx.options.pullSecrets;
+  const { podSpecPaths, source } = ctx.kind;
+  if (wanted.length === 0 || podSpecPaths.length === 0) return;
+  const { ref, node } = ctx.object;
+  const paths = podSpecPaths.map((p) => p.replaceAll('?', '')).join(', ');
+  ctx.report({
+    ruleId: 'missing-pull-secret',
+    severity: source === 'crd' ? 'warning' : 'error',
+    message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} has none of its pod templates (${paths}), so its pods get no imagePullSecrets ${wanted.map((n) => `"${n}"`).join(', ')}: add one holding them by hand`,
+    start: node.range?.[0] ?? 0,
+    end: node.range?.[0] ?? 0,
+  });
+}
+
+/** `missing-pull-secret` for an absent pod template the kind accepts: created holding only the secrets. */
+function createPodSpec(ctx: RuleContext, c: Creatable & { plain: boolean }): void {
+  const wanted = [...new Set(ctx.options.pullSecrets)];
+  if (wanted.length === 0) return;
+  const { ref, fieldPrefix, path } = ctx.object;
+  const [first, ...rest] = c.missing as [string, ...string[]];
+  // `podTemplate` missing -> podTemplate: {spec: {imagePullSecrets: [...]}} for `podTemplate?.spec?`.
+  const value = [...rest, 'imagePullSecrets'].reduceRight<NewValue>((inner, key) => ({ kind: 'map', entries: [[key, inner]] }), namesValue(wanted, c.plain));
+  const fix = c.pair ? fillEmptyValue(ctx.text, c.pair, value, ctx.layout()) : addPair(ctx.text, c.parent, first, value, [], ctx.layout());
+  const at = (c.pair?.key as { range?: number[] } | undefined)?.range ?? c.parent.range;
+  const where = `${fieldPrefix}${c.fieldPath}`;
+  ctx.report({
+    ruleId: fix ? 'missing-pull-secret' : 'unfixable',
+    message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} has no ${where}, so its pods get no imagePullSecrets ${wanted.map((n) => `"${n}"`).join(', ')}${fix ? '' : '; add it by hand'}`,
+    start: at?.[0] ?? 0,
+    end: at?.[0] ?? 0,
+    fieldPath: `${where}.imagePullSecrets`,
+    ...(fix
+      ? { fix, patches: [{ documentIndex: ref.documentIndex, path: [...path, ...c.path, ...c.missing, 'imagePullSecrets'], value: wanted.map((n) => (c.plain ? n : { name: n })) }] }
+      : {}),
+  });
+}
+
+function checkPodSpec(ctx: RuleContext, spec: FoundMap, plain: boolean): void {
   const { ref, fieldPrefix, path } = ctx.object;
   const wanted = requiredSecretsFor(spec.node, ctx.options);
   if (wanted.length === 0) return;
@@ -66,6 +112,7 @@ function checkPodSpec(ctx: RuleContext, spec: FoundMap): void {
     path: [...path, ...spec.path],
     fieldPath: where,
     after: ['containers'],
+    plain,
     label: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} pod spec (${where})`,
   }, wanted);
 }

@@ -4,6 +4,7 @@ import type { ObjectRef, Severity, TextEdit } from '../engine/types.js';
 import type { Layout } from '../fix/layout.js';
 import type { KindInfo } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';
+import type { ObjectPodSpecs } from './pod-data.js';
 
 /** A data change a fix intends, for independent verification: set `path` (from the document root) to `value`. */
 export interface DataPatch {
@@ -37,6 +38,8 @@ export interface RuleContext {
   index: InputIndex;
   /** Indentation habits of the object's text, computed on first use. */
   layout(): Layout;
+  /** The object's pod specs as its kind describes them, computed on first use. */
+  podSpecs(): ObjectPodSpecs;
   report(r: RuleReport): void;
 }
 

@@ -13,20 +13,27 @@ export function docsData(text: string): unknown[] {
   return (Array.isArray(docs) ? docs : []).map((d) => d.toJS() as unknown);
 }
 
+/** The maps at `path`; `key?` steps are created when only such steps are missing. */
 function podSpecs(root: Obj, path: string): Obj[] {
   let level: unknown[] = [root];
-  for (const step of path.split('.')) {
+  const steps = path.split('.');
+  steps.forEach((raw, i) => {
+    const optional = raw.endsWith('?');
+    const step = optional ? raw.slice(0, -1) : raw;
     const next: unknown[] = [];
     for (const node of level) {
       if (!isObj(node)) continue;
-      if (step.endsWith('[*]')) {
+      if (optional && (node[step] === undefined || node[step] === null) && steps.slice(i).every((s) => s.endsWith('?'))) {
+        node[step] = {};
+        next.push(node[step]);
+      } else if (step.endsWith('[*]')) {
         const list = node[step.slice(0, -3)];
         if (Array.isArray(list)) next.push(...list);
       } else if (step === '*') next.push(...Object.values(node));
       else if (step in node) next.push(node[step]);
     }
     level = next;
-  }
+  });
   return level.filter(isObj);
 }
 
@@ -38,9 +45,10 @@ function fixObject(obj: Obj, kinds: KindRegistry, namespace: string, secret: str
     if (meta.namespace === undefined || meta.namespace === null || meta.namespace === '') meta.namespace = namespace;
   }
   for (const path of info.podSpecPaths) {
+    const plain = info.stringSecretPaths.includes(path);
     for (const spec of podSpecs(obj, path)) {
       const list = Array.isArray(spec.imagePullSecrets) ? spec.imagePullSecrets : [];
-      if (!list.some((e) => isObj(e) && e.name === secret)) spec.imagePullSecrets = [...list, { name: secret }];
+      if (!list.some((e) => (plain ? e === secret : isObj(e) && e.name === secret))) spec.imagePullSecrets = [...list, plain ? secret : { name: secret }];
     }
   }
 }

@@ -49,6 +49,50 @@ describe('kindFromCrd', () => {
         } } } } } }],
       },
     };
-    expect(kindFromCrd(crd)).toEqual({ kind: 'x.io/Job', scope: 'Namespaced', podSpecPaths: ['spec.workers[*].template.spec', 'spec.roles.*.pod'] });
+    // Neither the pod specs nor the PodTemplateSpec around the first require anything: creatable.
+    expect(kindFromCrd(crd)).toEqual({ kind: 'x.io/Job', scope: 'Namespaced', podSpecPaths: ['spec.workers[*].template?.spec?', 'spec.roles.*.pod?'] });
+  });
+
+  const crdWith = (spec: object): unknown => ({
+    kind: 'CustomResourceDefinition',
+    spec: { group: 'x.io', scope: 'Namespaced', names: { kind: 'App' }, versions: [{ schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: spec } } } } }] },
+  });
+  const secrets = { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } };
+
+  it('takes a pod template with imagePullSecrets and no containers (Strimzi, Tekton), creatable when nothing is required', () => {
+    const kind = kindFromCrd(crdWith({
+      kafka: { type: 'object', required: ['replicas'], properties: { replicas: { type: 'integer' }, template: { type: 'object', properties: {
+        pod: { type: 'object', properties: { imagePullSecrets: secrets, tolerations: { type: 'array' } } },
+        podDisruptionBudget: { type: 'object' },
+      } } } },
+      podTemplate: { type: 'object', properties: { imagePullSecrets: secrets } },
+    }));
+    // `template` is no PodTemplateSpec (it holds other templates), so only `pod` may be created.
+    expect(kind?.podSpecPaths).toEqual(['spec.kafka.template.pod?', 'spec.podTemplate?']);
+  });
+
+  it('never marks a pod spec that requires containers, nor a template that requires something', () => {
+    const podSpec = { type: 'object', required: ['containers'], properties: { containers: { type: 'array' }, imagePullSecrets: secrets } };
+    expect(kindFromCrd(crdWith({ template: { type: 'object', properties: { metadata: { type: 'object' }, spec: podSpec } } }))?.podSpecPaths)
+      .toEqual(['spec.template.spec']);
+    const open = { type: 'object', properties: { imagePullSecrets: secrets } };
+    expect(kindFromCrd(crdWith({ template: { type: 'object', required: ['metadata'], properties: { metadata: { type: 'object' }, spec: open } } }))?.podSpecPaths)
+      .toEqual(['spec.template.spec?']);
+  });
+
+  it('records lists of plain names, free-form subtrees, and ignores containers a schema would prune imagePullSecrets from', () => {
+    const kind = kindFromCrd(crdWith({
+      podTemplate: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+      steps: { type: 'object', properties: { containers: { type: 'array' } } },
+    }));
+    expect(kind?.podSpecPaths).toEqual([]);
+    expect(kind?.freeFormPaths).toEqual(['spec.podTemplate']);
+    const spark = kindFromCrd({
+      kind: 'CustomResourceDefinition',
+      spec: { group: 'x.io', scope: 'Namespaced', names: { kind: 'App' }, versions: [{ schema: { openAPIV3Schema: { type: 'object', properties: {
+        spec: { type: 'object', required: ['type'], properties: { type: { type: 'string' }, imagePullSecrets: { type: 'array', items: { type: 'string' } } } },
+      } } } }] },
+    });
+    expect(spark).toMatchObject({ podSpecPaths: ['spec'], stringSecretPaths: ['spec'] });
   });
 });
