@@ -38,6 +38,7 @@ const OPTIONS = {
   registry: { type: 'string' },
   'registry-map': { type: 'string', multiple: true },
   'pull-secrets-on': { type: 'string' },
+  'rewrite-arg-images': { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'max-warnings': { type: 'string' },
@@ -88,6 +89,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     flags.registry = v.registry;
   }
   if (v['registry-map']) flags.registryMap = registryMap(v['registry-map']);
+  if (v['rewrite-arg-images']) flags.rewriteArgImages = true;
   if (v['pull-secrets-on'] !== undefined) {
     if (v['pull-secrets-on'] !== 'pod' && v['pull-secrets-on'] !== 'serviceaccount') {
       throw new UsageError(`--pull-secrets-on takes "pod" or "serviceaccount", not "${v['pull-secrets-on']}"`);

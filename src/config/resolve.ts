@@ -89,6 +89,7 @@ function applyLayer(options: FixOptions, layer: FileSettings): void {
   if (layer.pullSecrets !== undefined) options.pullSecrets = [...layer.pullSecrets];
   if (layer.registryMap !== undefined) options.registryMap = { ...options.registryMap, ...layer.registryMap };
   if (layer.registries !== undefined) options.registries = { ...options.registries, ...layer.registries };
+  if (layer.rewriteArgImages !== undefined) options.rewriteArgImages = layer.rewriteArgImages;
   if (layer.rules !== undefined) options.rules = { ...options.rules, ...layer.rules };
   if (layer.kinds !== undefined) options.kinds = mergeKinds(options.kinds, layer.kinds);
 }

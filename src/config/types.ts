@@ -18,6 +18,8 @@ export interface FileSettings {
   registryMap?: Record<string, string>;
   /** Registry -> name of the pull secret its images need. */
   registries?: Record<string, string>;
+  /** Rewrite image references in containers' args, command and env values too. */
+  rewriteArgImages?: boolean;
   /** Severity overrides per rule id; `off` disables a rule. */
   rules?: Record<string, Severity | 'off'>;
   /** Custom kinds: scope and pod-spec paths. */

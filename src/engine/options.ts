@@ -34,6 +34,8 @@ export interface FixOptions {
   registryMap: Record<string, string>;
   /** Registry (host or host/path prefix) -> name of the pull secret its images need. */
   registries: Record<string, string>;
+  /** Rewrite image references in containers' args, command and env values too (`image-in-args`). */
+  rewriteArgImages?: boolean;
   /** Severity overrides per rule id; `off` disables the rule. */
   rules: Record<string, Severity | 'off'>;
   /** Extra kinds (custom resources). */

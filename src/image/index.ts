@@ -10,3 +10,4 @@ export {
 } from './registry.js';
 export { rewriteImageReference, type RegistryTarget } from './rewrite.js';
 export { canonicalHost, DOCKER_HUB } from './grammar.js';
+export { imageInText, type EmbeddedImage } from './in-text.js';

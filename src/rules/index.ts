@@ -1,4 +1,5 @@
 import { imageRegistryRule } from './image-registry.js';
+import { imagesInArgsRule } from './images-in-args.js';
 import { namespaceRule } from './namespace.js';
 import { pullSecretsRule } from './pull-secrets.js';
 import { registryCredentialsRule } from './registry-credentials.js';
@@ -8,5 +9,5 @@ import { unhandledPodSpecsRule } from './unhandled-pod-specs.js';
 
 /** The rules every run uses, in reporting order. */
 export function defaultRules(): Rule[] {
-  return [namespaceRule, pullSecretsRule, serviceAccountSecretsRule, imageRegistryRule, unhandledPodSpecsRule, registryCredentialsRule];
+  return [namespaceRule, pullSecretsRule, serviceAccountSecretsRule, imageRegistryRule, imagesInArgsRule, unhandledPodSpecsRule, registryCredentialsRule];
 }
