@@ -20,6 +20,7 @@ Options:
                                 point Docker Hub images (and --registry-map sources) at this registry
       --registry-map <src=dst>  move images of another registry, e.g. quay.io=reg.example.com/quay
                                 (repeatable)
+      --rewrite-arg-images      also rewrite images that containers pass in args, command and env
       --pull-secrets-on <pod|serviceaccount>
                                 where pull secrets go (default: pod)
       --no-validate             skip schema validation
