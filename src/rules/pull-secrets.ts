@@ -42,20 +42,19 @@ export const pullSecretsRule: Rule = {
 };
 
 /**
- * A kind whose pod templates the config or the curated table declares, none of them present nor
- * creatable: its pods will run without the secrets. An error (a warning for paths only a CRD's
- * schema shows: many CRDs have optional pod templates whose pods the operator may not run).
+ * A kind whose pod templates the config declares, none of them present nor creatable: an
+ * error, since its pods will run without the secrets. (The tables' kinds are not held to this:
+ * a Rollout may take its pods from a Deployment, a kustomize patch holds a part of an object.)
  */
 function reportNoPodSpec(ctx: RuleContext): void {
   const wanted = ctx.options.pullSecrets;
   const { podSpecPaths, source } = ctx.kind;
-  if (wanted.length === 0 || podSpecPaths.length === 0) return;
+  if (wanted.length === 0 || podSpecPaths.length === 0 || source !== 'config') return;
   const { ref, node } = ctx.object;
   const paths = podSpecPaths.map((p) => p.replaceAll('?', '')).join(', ');
   ctx.report({
     ruleId: 'missing-pull-secret',
-    severity: source === 'crd' ? 'warning' : 'error',
-    message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} has none of its pod templates (${paths}), so its pods get no imagePullSecrets ${wanted.map((n) => `"${n}"`).join(', ')}: add one holding them by hand`,
+    message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} has none of the pod templates the config declares (${paths}), so its pods get no imagePullSecrets ${wanted.map((n) => `"${n}"`).join(', ')}: add one holding them, or mark the parts that may be created with "?" (e.g. spec.podTemplate?.spec?)`,
     start: node.range?.[0] ?? 0,
     end: node.range?.[0] ?? 0,
   });

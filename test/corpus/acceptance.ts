@@ -29,6 +29,10 @@ export interface AcceptanceReport {
   checkAfter: number | null;
   /** unknown-kind errors --check still reports after the fix (objects of kinds of unknown scope). */
   unknownKindsAfter: number;
+  /** Pod specs in the data of the valid files (maps with `containers` listing an image). */
+  podSpecs: number;
+  /** Of those, the ones that list the secret after the fix. */
+  podSpecsFixed: number;
   secondRunChanged: number;
   stdinSampled: number;
   stdinMismatches: number;
@@ -76,7 +80,7 @@ export function runAcceptance(source: string, stdinEvery = 40): AcceptanceReport
   });
   const r: AcceptanceReport = {
     files: files.length, documents, validFiles: valid.length, invalidOrTemplated: files.length - valid.length,
-    changed: 0, unchanged: 0, linesAdded: 0, flowLinesRewritten: 0, checkBefore: null, checkAfter: null, unknownKindsAfter: 0,
+    changed: 0, unchanged: 0, linesAdded: 0, flowLinesRewritten: 0, checkBefore: null, checkAfter: null, unknownKindsAfter: 0, podSpecs: 0, podSpecsFixed: 0,
     secondRunChanged: 0, stdinSampled: 0, stdinMismatches: 0, problems: [],
   };
   r.checkBefore = runCli([...ACCEPTANCE_ARGS, '--check', '.'], { cwd: dir }).code;
@@ -117,6 +121,16 @@ export function runAcceptance(source: string, stdinEvery = 40): AcceptanceReport
     .flatMap((f) => f.findings.filter((x) => x.severity === 'error').map((x) => ({ ...x, path: f.path })));
   r.unknownKindsAfter = left.filter((x) => x.ruleId === 'unknown-kind').length;
   for (const x of left.filter((e) => e.ruleId !== 'unknown-kind')) r.problems.push(`${x.path}:${x.line}: ${x.ruleId} error left after the fix`);
+  // No pod left behind: every pod spec in the data (an independent test: `containers` listing an
+  // image) lists the secret after the fix, or its file still fails --check.
+  const failing = new Set(left.map((x) => x.path));
+  for (const f of valid) {
+    for (const spec of docsData(readText(path.join(dir, f))).flatMap(podShapedData)) {
+      r.podSpecs++;
+      if (listsSecret(spec, 'regcred')) r.podSpecsFixed++;
+      else if (!failing.has(f)) r.problems.push(`${f}: a pod spec without the secret, and --check passes (a silent miss)`);
+    }
+  }
   // Alone, as stdin sees it: CRDs in other files of the tree are not known to a single file.
   const single = tempDir();
   for (const f of valid.filter((_, i) => i % stdinEvery === 0)) {
@@ -131,4 +145,19 @@ export function runAcceptance(source: string, stdinEvery = 40): AcceptanceReport
     }
   }
   return r;
+}
+
+type Data = Record<string, unknown>;
+const isData = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every map of plain data that holds a pod spec: `containers` listing at least one `{image}`. */
+function podShapedData(value: unknown): Data[] {
+  if (Array.isArray(value)) return value.flatMap(podShapedData);
+  if (!isData(value)) return [];
+  const own = Array.isArray(value.containers) && value.containers.some((c) => isData(c) && typeof c.image === 'string') ? [value] : [];
+  return [...own, ...Object.values(value).flatMap(podShapedData)];
+}
+
+function listsSecret(spec: Data, name: string): boolean {
+  return Array.isArray(spec.imagePullSecrets) && spec.imagePullSecrets.some((e) => e === name || (isData(e) && e.name === name));
 }
