@@ -28,6 +28,12 @@ export function parseAuthChallenges(header: string): AuthChallenge[] {
     while (i < n && TOKEN_CHAR.test(header[i] as string)) i++;
     return header.slice(start, i);
   };
+  // Not RFC tokens, but seen in the wild: unquoted values such as realm=https://host/token.
+  const bare = (): string => {
+    const start = i;
+    while (i < n && !/[,\s]/.test(header[i] as string)) i++;
+    return header.slice(start, i);
+  };
   const quoted = (): string => {
     let value = '';
     i++; // opening quote
@@ -61,7 +67,7 @@ export function parseAuthChallenges(header: string): AuthChallenge[] {
     skip(/[ \t]/);
     // token68: a run of token68 characters not followed by `=`-value (its own `=` padding aside).
     const t68 = /^[A-Za-z0-9\-._~+/]+=*(?=\s*(?:,|$))/.exec(header.slice(i));
-    if (t68 && !atParam()) {
+    if (t68) {
       challenge.params['token68'] = t68[0];
       i += t68[0].length;
       continue;
@@ -73,7 +79,7 @@ export function parseAuthChallenges(header: string): AuthChallenge[] {
       skip(/[ \t]/);
       i++; // '='
       skip(/[ \t]/);
-      challenge.params[name] = header[i] === '"' ? quoted() : token();
+      challenge.params[name] = header[i] === '"' ? quoted() : bare();
       skip(/[ \t]/);
       if (header[i] !== ',') break;
       const save = i;
