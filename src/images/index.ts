@@ -87,7 +87,12 @@ async function run(args: ImagesArgs, io: CliIO): Promise<number> {
     return 0;
   }
   const config = await loadConfig(args, io.cwd);
-  const files = await discoverManifests(args.paths, io.cwd, config);
+  const files = await discoverManifests(args.paths, io.cwd, config).catch((e: unknown) => {
+    // A word typed after --password-stdin lands among the paths: never echo it then.
+    const passwordFlags = args.credentials.passwordStdin || args.credentials.passwordEnv !== undefined;
+    if (e instanceof NoMatchError && passwordFlags) throw new NoMatchError('a path given matches no file (not shown: with a password flag, a stray word may be the password)');
+    throw e;
+  });
   const inventory = await collectImages(files, { config, flags: args.flags });
   const problems = inventory.problems.length > 0 ? 1 : 0;
   if (!args.verify) {

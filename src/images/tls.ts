@@ -28,7 +28,7 @@ async function firstReadable(files: readonly string[]): Promise<string | undefin
 /**
  * The CA certificates registries are checked against: Node's bundled roots, the system bundle
  * (`SSL_CERT_FILE`, else the distribution's), `NODE_EXTRA_CA_CERTS`, and the `--registry-ca`
- * files. A certificate the TLS library refuses is left out rather than failing every request.
+ * files, which are checked one by one so a bad one is named.
  */
 export async function trustedCas(registryCaFiles: readonly string[], env: NodeJS.ProcessEnv): Promise<string[]> {
   const extra: string[] = [];
@@ -38,16 +38,14 @@ export async function trustedCas(registryCaFiles: readonly string[], env: NodeJS
     });
     const certs = text.match(PEM) ?? [];
     if (certs.length === 0) throw new CredentialsError(`--registry-ca ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    try {
+      createSecureContext({ ca: certs });
+    } catch {
+      throw new CredentialsError(`--registry-ca ${file}: the TLS library cannot read its certificate`);
+    }
     extra.push(...certs);
   }
   const system = (await firstReadable(env['SSL_CERT_FILE'] ? [env['SSL_CERT_FILE']] : SYSTEM_BUNDLES)) ?? '';
   const nodeExtra = env['NODE_EXTRA_CA_CERTS'] ? ((await firstReadable([env['NODE_EXTRA_CA_CERTS']])) ?? '') : '';
-  const candidates = [...(system.match(PEM) ?? []), ...(nodeExtra.match(PEM) ?? [])];
-  const all = [...rootCertificates, ...extra];
-  try {
-    createSecureContext({ ca: [...all, ...candidates] });
-    return [...all, ...candidates];
-  } catch {
-    return all;
-  }
+  return [...rootCertificates, ...(system.match(PEM) ?? []), ...(nodeExtra.match(PEM) ?? []), ...extra];
 }

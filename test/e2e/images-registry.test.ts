@@ -96,6 +96,14 @@ describe('images --verify against a registry with htpasswd Basic auth and TLS', 
     expect(doc.images[0]?.verify.digest).toBe(layout.digests['1.25']);
   });
 
+  it('--format github: annotations at the image line for CI', async (ctx) => {
+    if (missing) ctx.skip();
+    const r = await verify(workDir(['nginx:1.25', 'redis:7.2']), ['--docker-config', config, '--format', 'github']);
+    expect(r.code, all(r)).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=deploy\.yaml,line=14,col=18,endLine=14,endColumn=27,title=image-not-found::image "127\.0\.0\.1:\d+\/library\/redis:7\.2" not found/m);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
   it('a wrong password is an authentication failure naming the registry; the password is never shown', async (ctx) => {
     if (missing) ctx.skip();
     const r = await verify(workDir(['nginx:1.25']), ['--docker-config', wrongConfig]);
@@ -201,5 +209,31 @@ describe('images --verify against a registry with Bearer token auth', () => {
     const r = await verify(['nginx:1.25'], empty);
     expect(r.code, all(r)).toBe(1);
     expect(r.stdout).toMatch(/anonymous access .*lacks pull access to library\/nginx \(insufficient_scope.*registry-auth-failed/);
+  });
+});
+
+describe('images --verify against a plain-HTTP registry (--insecure-registry)', () => {
+  let registry: RunningRegistry;
+
+  beforeAll(async () => {
+    if (missing) return;
+    registry = await startRegistry(undefined, { kind: 'none' });
+    await skopeoPush(buildOciLayout(['1.25']), '1.25', `${registry.host}/library/nginx:1.25`);
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('speaks HTTP to an --insecure-registry; without it, says the registry does not speak HTTPS', async (ctx) => {
+    if (missing) ctx.skip();
+    const dir = workDir(['nginx:1.25', 'redis:7.2']);
+    const r = await runCliAsync(['images', '--verify', '--registry', registry.host, '--insecure-registry', registry.host, '.'], { cwd: dir, env: { DOCKER_CONFIG: tempDir() } });
+    expect(r.code, all(r)).toBe(1);
+    expect(r.stdout).toMatch(/deploy\.yaml:14:18\s+error\s+.*redis:7\.2.*does not exist.*image-not-found/);
+    expect(r.stdout).toMatch(/1 present, 1 not found/);
+    const https = await runCliAsync(['images', '--verify', '--registry', registry.host, '--retries', '0', '.'], { cwd: dir, env: { DOCKER_CONFIG: tempDir() } });
+    expect(https.code, all(https)).toBe(1);
+    expect(https.stdout).toMatch(/registry-unreachable/);
+    expect(https.stdout).toContain('--insecure-registry HOST');
   });
 });

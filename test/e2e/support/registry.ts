@@ -80,6 +80,7 @@ export interface RunningRegistry {
 
 /** How the registry authenticates clients. */
 export type RegistryAuth =
+  | { kind: 'none' }
   | { kind: 'htpasswd'; users: Record<string, string> }
   | { kind: 'token'; realm: string; service: string; issuer: string; rootCertBundle: string };
 
@@ -92,16 +93,19 @@ async function writeHtpasswd(file: string, users: Record<string, string>): Promi
   }
 }
 
-/** Starts `docker-registry serve` with TLS on a free loopback port and waits until it answers. */
-export async function startRegistry(certs: TestCerts, auth: RegistryAuth): Promise<RunningRegistry> {
+/**
+ * Starts `docker-registry serve` on a free loopback port, with TLS unless `certs` is undefined
+ * (plain HTTP), and waits until it answers.
+ */
+export async function startRegistry(certs: TestCerts | undefined, auth: RegistryAuth): Promise<RunningRegistry> {
   const dir = mkdtempSync(path.join(tmpdir(), 'privreg-fix-registry-'));
   const port = await freePort();
-  let authBlock: string;
+  let authBlock = '';
   if (auth.kind === 'htpasswd') {
     const file = path.join(dir, 'htpasswd');
     await writeHtpasswd(file, auth.users);
     authBlock = `  htpasswd:\n    realm: privreg-fix-test\n    path: ${file}\n`;
-  } else {
+  } else if (auth.kind === 'token') {
     authBlock = `  token:\n    realm: ${auth.realm}\n    service: ${auth.service}\n    issuer: ${auth.issuer}\n    rootcertbundle: ${auth.rootCertBundle}\n`;
   }
   const config = [
@@ -116,11 +120,9 @@ export async function startRegistry(certs: TestCerts, auth: RegistryAuth): Promi
     'http:',
     `  addr: 127.0.0.1:${port}`,
     '  secret: privreg-fix-test-secret',
-    '  tls:',
-    `    certificate: ${certs.serverCert}`,
-    `    key: ${certs.serverKey}`,
-    'auth:',
-    authBlock,
+    ...(certs ? ['  tls:', `    certificate: ${certs.serverCert}`, `    key: ${certs.serverKey}`] : []),
+    ...(authBlock ? ['auth:', authBlock] : []),
+    '',
   ].join('\n');
   const configFile = path.join(dir, 'config.yml');
   writeFileSync(configFile, config);
@@ -216,8 +218,11 @@ export function certDir(certs: TestCerts): string {
   return dir;
 }
 
-/** Pushes `oci:LAYOUT:tag` to `docker://HOST/repository:tag` with the real skopeo. */
-export async function skopeoPush(layout: OciLayout, tag: string, destination: string, authFile: string, caDir: string): Promise<void> {
-  await run('skopeo', ['copy', '--quiet', '--preserve-digests', '--dest-cert-dir', caDir, '--dest-authfile', authFile,
-    `oci:${layout.dir}:${tag}`, `docker://${destination}`]);
+/**
+ * Pushes `oci:LAYOUT:tag` to `docker://HOST/repository:tag` with the real skopeo: over TLS
+ * trusting `caDir` with the login in `authFile`, or (both undefined) over plain HTTP, anonymously.
+ */
+export async function skopeoPush(layout: OciLayout, tag: string, destination: string, authFile?: string, caDir?: string): Promise<void> {
+  const dest = authFile && caDir ? ['--dest-cert-dir', caDir, '--dest-authfile', authFile] : ['--dest-tls-verify=false', '--dest-no-creds'];
+  await run('skopeo', ['copy', '--quiet', '--preserve-digests', ...dest, `oci:${layout.dir}:${tag}`, `docker://${destination}`]);
 }
