@@ -11,7 +11,7 @@ import { readText, ReadError } from '../io/read-text.js';
 import { groupKindKey } from '../kinds/api-version.js';
 import { kindFromCrd } from '../kinds/crd-kinds.js';
 import { KindRegistry } from '../kinds/registry.js';
-import { findObjects, type ManifestObject } from '../manifest/objects.js';
+import { findObjects, stringAt, type ManifestObject } from '../manifest/objects.js';
 import { parseManifest } from '../manifest/parse.js';
 import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
 import { findTemplateMarker } from '../manifest/templates.js';
@@ -46,7 +46,7 @@ async function learnKinds(files: readonly DiscoveredFile[], kinds: KindRegistry)
     if (parsed.errors.length > 0) continue;
     for (const doc of parsed.docs) {
       const root = doc.contents;
-      if (!isMap(root) || !isScalar(findPair(root, 'kind')?.value) || (findPair(root, 'kind')?.value as Scalar).value !== 'CustomResourceDefinition') continue;
+      if (!isMap(root) || stringAt(root, 'kind') !== 'CustomResourceDefinition') continue;
       const kind = kindFromCrd(documentData(doc));
       if (kind) kinds.addCrdKind(kind);
     }

@@ -67,7 +67,7 @@ async function verify(args: ImagesArgs, inventory: Inventory, config: ConfigFile
     insecure: (r) => insecure.has(r.toLowerCase()) || insecure.has(r.toLowerCase().replace(/:\d+$/, '')),
   });
   try {
-    return await verifyInventory(inventory, client, args.concurrency);
+    return await verifyInventory(inventory, client, args.concurrency, logins);
   } finally {
     await http.close();
   }

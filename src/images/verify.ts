@@ -1,6 +1,7 @@
 import type { FileResult, Finding, Severity } from '../engine/types.js';
 import type { ManifestResult, ManifestQuery, RegistryClient } from '../registry/client.js';
 import { isTlsTrustError } from '../registry/http.js';
+import type { LoginStore } from '../registry/logins.js';
 import { mapLimit } from '../registry/pool.js';
 import { copyReference, formatImage, pulledReference, type ImageEntry, type ImageLocation, type Inventory } from './inventory.js';
 
@@ -30,7 +31,7 @@ const queryKey = (q: ManifestQuery): string => `${q.registry}/${q.repository}@${
  * per distinct destination (several sources may share one), at most `concurrency` at a time.
  * Each failure becomes a finding at every place that names the image.
  */
-export async function verifyInventory(inventory: Inventory, client: RegistryClient, concurrency: number): Promise<VerifyOutcome> {
+export async function verifyInventory(inventory: Inventory, client: Pick<RegistryClient, 'checkManifest'>, concurrency: number, logins?: Pick<LoginStore, 'noteFor'>): Promise<VerifyOutcome> {
   const queries = new Map<string, ManifestQuery>();
   const queryOf = new Map<ImageEntry, string>();
   for (const image of inventory.images) {
@@ -44,7 +45,7 @@ export async function verifyInventory(inventory: Inventory, client: RegistryClie
   const byKey = new Map(list.map((q, i) => [queryKey(q), answers[i] as ManifestResult]));
   const results = new Map<ImageEntry, ManifestResult>();
   for (const image of inventory.images) results.set(image, byKey.get(queryOf.get(image) ?? '') as ManifestResult);
-  return { results, files: findingsByFile(inventory, results), queries: list.length, registries: new Set(list.map((q) => q.registry)).size };
+  return { results, files: findingsByFile(inventory, results, logins), queries: list.length, registries: new Set(list.map((q) => q.registry)).size };
 }
 
 function finding(location: ImageLocation, ruleId: string, severity: Severity, message: string): Finding {
@@ -62,18 +63,22 @@ function hintFor(code: string | undefined): string {
   return '';
 }
 
-function messageFor(image: ImageEntry, result: Exclude<ManifestResult, { status: 'present' }>): string {
+function messageFor(image: ImageEntry, result: Exclude<ManifestResult, { status: 'present' }>, logins?: Pick<LoginStore, 'noteFor'>): string {
   const dest = formatImage(image.destination);
   if (result.status === 'not-found') {
     const copy = image.moved ? `; copy it first: crane copy ${copyReference(image.source)} ${copyReference(image.destination)}` : '';
     return `image "${dest}" not found: ${result.message}${copy}`;
   }
-  if (result.status === 'auth-failed') return `cannot pull "${dest}": authentication failed: ${result.message}`;
+  if (result.status === 'auth-failed') {
+    const note = logins?.noteFor(image.destination.registry, image.destination.repository);
+    const hint = note ? `; the docker config names this registry, but ${note}` : result.anonymous ? '; give the login the pods use (--secret-file, --docker-config or --password-stdin)' : '';
+    return `cannot pull "${dest}": authentication failed: ${result.message}${hint}`;
+  }
   return `cannot check "${dest}": ${result.message}${hintFor(result.code)}`;
 }
 
 /** Findings per file, sorted by position, as the report formatters take them. */
-function findingsByFile(inventory: Inventory, results: ReadonlyMap<ImageEntry, ManifestResult>): FileResult[] {
+function findingsByFile(inventory: Inventory, results: ReadonlyMap<ImageEntry, ManifestResult>, logins?: Pick<LoginStore, 'noteFor'>): FileResult[] {
   const byFile = new Map<string, Finding[]>();
   const push = (file: string, f: Finding): void => {
     const list = byFile.get(file) ?? [];
@@ -83,7 +88,7 @@ function findingsByFile(inventory: Inventory, results: ReadonlyMap<ImageEntry, M
   for (const image of inventory.images) {
     const result = results.get(image);
     if (!result || result.status === 'present') continue;
-    for (const location of image.locations) push(location.file, finding(location, VERIFY_RULES[result.status], 'error', messageFor(image, result)));
+    for (const location of image.locations) push(location.file, finding(location, VERIFY_RULES[result.status], 'error', messageFor(image, result, logins)));
   }
   for (const location of inventory.unresolved) {
     push(location.file, finding(location, NOT_VERIFIED_RULE, 'warning', `"${location.value}" is not a literal image reference, so it was not checked; render templates or substitute variables first`));

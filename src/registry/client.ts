@@ -24,7 +24,14 @@ export interface ManifestQuery {
 /** What the registry said about a manifest. Messages name the registry, never a credential. */
 export type ManifestResult =
   | { status: 'present'; digest?: string; mediaType?: string }
-  | { status: 'not-found' | 'auth-failed' | 'unreachable'; message: string; /** The transport error code, when no HTTP answer came. */ code?: string };
+  | {
+    status: 'not-found' | 'auth-failed' | 'unreachable';
+    message: string;
+    /** The transport error code, when no HTTP answer came. */
+    code?: string;
+    /** Set when the registry refused anonymous access (no login was found for it). */
+    anonymous?: boolean;
+  };
 
 /** How the client reaches registries and which login it uses for each. */
 export interface ClientOptions {
@@ -75,7 +82,7 @@ export class RegistryClient {
         // A registry may challenge per repository even when its ping did not (or differently).
         const fresh = pickChallenge(parseAuthChallenges(response.header('www-authenticate') ?? ''));
         if (round > 0 || fresh === undefined || fresh.scheme === challenge?.scheme) {
-          return this.refused(query, login, response, fresh);
+          return this.refused(query, login, fresh);
         }
         challenge = fresh;
       }
@@ -92,7 +99,7 @@ export class RegistryClient {
       const mediaType = response.header('content-type');
       return { status: 'present', ...(digest ? { digest } : {}), ...(mediaType ? { mediaType } : {}) };
     }
-    if (status === 401) return this.refused(query, login, response, challenge);
+    if (status === 401) return this.refused(query, login, challenge);
     if (status === 403) {
       return { status: 'auth-failed', message: `${query.registry} denied ${describeLogin(login)} pull access to ${query.repository} (HTTP 403)` };
     }
@@ -101,10 +108,10 @@ export class RegistryClient {
     return { status: 'unreachable', message: `${query.registry} answered HTTP ${status}${retried} for ${query.repository}:${query.reference}` };
   }
 
-  private refused(query: ManifestQuery, login: Login | undefined, response: HttpResponse, challenge: AuthChallenge | undefined): ManifestResult {
+  private refused(query: ManifestQuery, login: Login | undefined, challenge: AuthChallenge | undefined): ManifestResult {
     const scopeError = challenge?.params['error'] === 'insufficient_scope';
     const why = scopeError ? ` lacks pull access to ${query.repository} (insufficient_scope: the login cannot pull it, or it does not exist)` : ' was refused (HTTP 401)';
-    return { status: 'auth-failed', message: `${query.registry}: ${describeLogin(login)}${why}` + (response.status === 401 && !login && !scopeError ? '; give the login the pods use (--secret-file, --docker-config or --password-stdin)' : '') };
+    return { status: 'auth-failed', message: `${query.registry}: ${describeLogin(login)}${why}`, ...(login ? {} : { anonymous: true }) };
   }
 
   /**

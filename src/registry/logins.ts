@@ -98,7 +98,7 @@ export class LoginStore {
   private matching(registry: string, repository: string): AuthEntry[] {
     const image = parseImageReference(`${registry}/${repository}`);
     if (image === undefined) return [];
-    const keys = new Set(bestMatchingKeys(image, this.entries.filter((e) => e.login || e.note).map((e) => e.key)));
+    const keys = new Set(bestMatchingKeys(image, this.entries.map((e) => e.key)));
     return this.entries.filter((e) => keys.has(e.key));
   }
 

@@ -116,7 +116,7 @@ describe('images --verify against a registry with htpasswd Basic auth and TLS', 
     if (missing) ctx.skip();
     const r = await verify(workDir(['nginx:1.25']), []);
     expect(r.code, all(r)).toBe(1);
-    expect(r.stdout).toMatch(/anonymous access \(no login found for it\) was refused.*registry-auth-failed/);
+    expect(r.stdout).toMatch(/anonymous access \(no login found for it\) was refused.*give the login the pods use.*registry-auth-failed/);
   });
 
   it('--secret-file: the pull Secret the pods use, made by privreg-fix create secret', async (ctx) => {
