@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { defaultDockerConfigPath, resolveUserPath } from '../create/docker-config-file.js';
 import { readPasswordFromEnv, readPasswordFromStdin } from '../create/password.js';
 import { documentData } from '../engine/doc-data.js';
@@ -92,7 +93,9 @@ export async function loadLogins(flags: CredentialFlags, registry: string | unde
     store.add(secretFileLogins(await readCredentialFile(file, '--secret-file'), given));
   }
   if (flags.dockerConfig !== undefined) {
-    const file = resolveUserPath(flags.dockerConfig, io.cwd, io.env);
+    let file = resolveUserPath(flags.dockerConfig, io.cwd, io.env);
+    // A directory is read like docker's --config DIR: its config.json.
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, 'config.json');
     store.add(parseDockerConfig(await readCredentialFile(file, '--docker-config'), `--docker-config ${file}`));
   } else if (flags.secretFiles.length === 0 && !flags.passwordStdin && flags.passwordEnv === undefined) {
     const file = defaultDockerConfigPath(io.env);

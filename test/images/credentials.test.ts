@@ -54,6 +54,7 @@ describe('loadLogins', () => {
     expect(withSecret.loginFor('reg.example.com', 'a/b')?.username).toBe('from-secret');
     expect(withSecret.size).toBe(1);
     expect((await loadLogins(none, undefined, io({ DOCKER_CONFIG: path.join(dir, 'nowhere') }))).size).toBe(0);
+    expect((await loadLogins({ ...none, dockerConfig: '.' }, undefined, io())).loginFor('reg.example.com', 'a/b')?.username).toBe('from-config');
   });
 
   it('password flags win over a Secret, which wins over --docker-config', async () => {
