@@ -2,6 +2,7 @@
 export const HELP = `Usage: privreg-fix [options] [paths...]
        privreg-fix create namespace NAME
        privreg-fix create secret docker-registry NAME --docker-server S --docker-username U --password-stdin
+       privreg-fix images [--verify] [options] [paths...]   image plan; check the registry has them
        privreg-fix post-render [options]   Helm post-renderer: manifests on stdin, fixed on stdout
        privreg-fix fn [CONFIG_FILE]        kustomize/kpt KRM function (ResourceList on stdin)
 

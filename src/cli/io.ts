@@ -1,9 +1,2 @@
-/** The process edges a command needs; tests pass their own. */
-export interface CliIO {
-  argv: string[];
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-}
+// Defined below the commands (in io/) so subcommand folders need not import the CLI folder.
+export type { CliIO } from '../io/cli-io.js';

@@ -33,6 +33,10 @@ export async function main(io: CliIO): Promise<number> {
       const { runCreate } = await import('../create/index.js');
       return await runCreate(io.argv.slice(1), io);
     }
+    if (io.argv[0] === 'images') {
+      const { runImages } = await import('../images/index.js');
+      return await runImages(io.argv.slice(1), io);
+    }
     if (io.argv[0] === 'fn') {
       const { runFn } = await import('../krm/index.js');
       return await runFn(io.argv.slice(1), io);

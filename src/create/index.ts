@@ -1,4 +1,4 @@
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/cli-io.js';
 import { CreateError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { runCreateNamespace } from './namespace.js';
 import { runCreateDockerRegistrySecret } from './secret.js';

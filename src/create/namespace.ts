@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/cli-io.js';
 import { checkDryRun, COMMON_OPTIONS, outputTarget, parseFlags, singleName } from './common-args.js';
 import { EXIT_OK } from './errors.js';
 import { checkNamespaceName, serializeManifest } from './manifest.js';

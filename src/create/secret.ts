@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/cli-io.js';
 import { checkDryRun, COMMON_OPTIONS, outputTarget, parseFlags, singleName, type ParsedFlags } from './common-args.js';
 import { buildDockerRegistrySecret, type RegistryLogin } from './docker-config-json.js';
 import { defaultDockerConfigPath, readDockerConfigLogin, resolveUserPath } from './docker-config-file.js';

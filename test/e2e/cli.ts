@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,4 +31,21 @@ export function tempDir(copyFrom?: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'privreg-fix-'));
   if (copyFrom) cpSync(path.join(ROOT, copyFrom), dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Runs the built bin without blocking this process, for tests whose servers run in-process
+ * (a synchronous spawn would stop them from answering the child).
+ */
+export function runCliAsync(args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
 }
