@@ -34,10 +34,13 @@ export function crdNameNode(root: YAMLMap): { start: number; end: number } {
   return kind ?? name ?? rangeOf(root) ?? { start: 0, end: 0 };
 }
 
-/** A digest of a decoded CRD's `spec`: equal for identical copies. */
-export function specDigest(crd: unknown): string {
-  const spec = typeof crd === 'object' && crd !== null ? (crd as { spec?: unknown }).spec : undefined;
-  return createHash('sha256').update(JSON.stringify(spec) ?? '').digest('hex').slice(0, 32);
+/**
+ * A digest of the text of a CRD's `spec` (cheaper than of its data, and the same for the copies
+ * that matter: one CRD vendored twice).
+ */
+export function specDigest(text: string, root: YAMLMap): string {
+  const spec = rangeOf(findPair(root, 'spec')?.value);
+  return createHash('sha256').update(spec ? text.slice(spec.start, spec.end) : '').digest('hex').slice(0, 32);
 }
 
 /**
@@ -45,7 +48,7 @@ export function specDigest(crd: unknown): string {
  * `path` is the file's display path; CRDs learned from the single text of a run (no file) are
  * this file's.
  */
-export function duplicateCrdReports(path: string, objects: readonly ManifestObject[], kinds: KindRegistry): RuleReport[] {
+export function duplicateCrdReports(path: string, text: string, objects: readonly ManifestObject[], kinds: KindRegistry): RuleReport[] {
   const out: RuleReport[] = [];
   for (const object of objects) {
     if (object.ref.kind !== 'CustomResourceDefinition' || object.path.length > 0) continue;
@@ -59,7 +62,7 @@ export function duplicateCrdReports(path: string, objects: readonly ManifestObje
     const suppressed = suppressedRules(object);
     if (suppressed.has('all') || suppressed.has(DUPLICATE_CRD)) continue;
     const at = crdNameNode(object.node);
-    const identical = used.digest === specDigest(data);
+    const identical = used.digest === specDigest(text, object.node);
     out.push({
       ruleId: DUPLICATE_CRD,
       message: `CustomResourceDefinition for ${groupKind} defined twice: the one at ${usedFile}:${used.line ?? 1} comes first and is used (scope, pod templates, validation); this ${identical ? 'identical copy' : 'different one'} is ignored. ${identical ? 'Remove it' : 'Keep only one'}`,

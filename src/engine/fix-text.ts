@@ -42,7 +42,7 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   engine.onParsed?.(file);
 
   const objects = findObjects(file.docs);
-  const reports = [...lintObjects(text, objects, engine, options), ...duplicateCrdReports(file.path, objects, engine.kinds)].filter((r) => enabled(r, options));
+  const reports = [...lintObjects(text, objects, engine, options), ...duplicateCrdReports(file.path, text, objects, engine.kinds)].filter((r) => enabled(r, options));
   let output = text;
   let fixed: Fixed | undefined;
   let edits: TextEdit[] | undefined;

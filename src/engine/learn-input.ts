@@ -59,7 +59,7 @@ export function crdBatchOf(file: ManifestFile, fileRank: number, withSchemas: bo
     batch.defines.push(groupKind.toLowerCase());
     if (!kind) return;
     lines ??= createPositionMapper(file.text);
-    const source: CrdSource = { rank: [0, fileRank, documentIndex], documentIndex, line: lines.positionAt(crdNameNode(root).start).line, digest: specDigest(data) };
+    const source: CrdSource = { rank: [0, fileRank, documentIndex], documentIndex, line: lines.positionAt(crdNameNode(root).start).line, digest: specDigest(file.text, root) };
     if (file.path !== '') source.file = file.path;
     batch.crds.push(withSchemas ? { groupKind, kind, source, schemas: customResourceSchemas(data) } : { groupKind, kind, source });
   });

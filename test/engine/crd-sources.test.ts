@@ -64,6 +64,18 @@ describe('validator: a CRD replaces every version of its kind', () => {
   });
 });
 
+describe('createValidator with schemaDirs', () => {
+  it('reads a CRD file as well as a directory, and uses the first CRD of a kind', async () => {
+    const dir = tree({ 'one.yaml': widgetCrd(), 'more/two.yaml': widgetCrd({ plural: 'widgetz', type: 'string' }) });
+    const [d] = parseAllDocuments('apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: big}\n', PARSE_OPTIONS);
+    if (d === undefined || !('contents' in d) || d.contents === null) throw new Error('no document');
+    const first = await createValidator({ cacheDir: false, schemaDirs: [path.join(dir, 'one.yaml'), path.join(dir, 'more')] });
+    expect(first.validate(d.contents, d.toJS())).toMatchObject({ status: 'invalid', errors: [{ fieldPath: 'spec.size' }] });
+    const second = await createValidator({ cacheDir: false, schemaDirs: [path.join(dir, 'more'), path.join(dir, 'one.yaml')] });
+    expect(second.validate(d.contents, d.toJS()).status).toBe('valid');
+  });
+});
+
 describe('duplicate-crd', () => {
   it('reports the second CRD at its kind, naming the first, and uses the first for scope and schema', async () => {
     const dir = tree({
