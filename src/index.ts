@@ -14,4 +14,5 @@ export { ConfigError } from './config/index.js';
 export type { CustomKind, PullSecretPlacement } from './engine/options.js';
 export type { FileResult, Finding, ObjectRef, Position, RunResult, Severity, TextEdit } from './engine/types.js';
 export { NoMatchError } from './io/discover.js';
+export { SchemaPathError } from './validate/index.js';
 export { formatReport, REPORT_FORMATS, type ReportFormat, type ReportOptions, type RunCounts } from './report/index.js';

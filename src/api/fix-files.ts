@@ -45,7 +45,8 @@ async function runMode(paths: string | readonly string[], options: PrivregFixOpt
 /**
  * Fixes manifest files: without `write` it only computes each file's fixed text (`output`);
  * with `write: true` changed files are written back. Throws `NoMatchError` for a path that
- * matches nothing and `ConfigError` for invalid options or config.
+ * matches nothing, `ConfigError` for invalid options or config, and `SchemaPathError` for a
+ * schema path (`schemaDirs`) that is missing or does not parse.
  */
 export async function fixFiles(paths: string | readonly string[], options: FixFilesOptions = {}): Promise<RunResult> {
   const { write, ...rest } = options;

@@ -17,7 +17,7 @@ export interface PrivregFixOptions extends FileSettings {
   validate?: boolean;
   /** Kubernetes version of the schemas, e.g. `"1.35"` (the default). */
   kubernetesVersion?: string;
-  /** Extra JSON Schema / CRD directories, relative to `cwd`. */
+  /** Extra JSON Schema / CRD directories or files, relative to `cwd` (see `--schema-dir`). */
   schemaDirs?: string[];
   /** Kinds without a schema are errors rather than info. */
   strictKinds?: boolean;

@@ -26,7 +26,8 @@ Options:
                                 where pull secrets go (default: pod)
       --no-validate             skip schema validation
       --kubernetes-version <v>  Kubernetes schemas to validate against (default: 1.35)
-      --schema-dir <dir>        more schemas: CRD manifests or JSON Schema files (repeatable)
+      --schema-dir <path>       more schemas: a directory or file of CRD manifests or JSON Schema
+                                files (repeatable); CRDs count like those of the input
       --strict-kinds            a kind without a schema is an error, not a note
   -f, --format <fmt>            report format: text (default), json, sarif, github
   -o, --output <file>           write the report to a file (the summary still goes to the terminal)

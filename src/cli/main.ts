@@ -24,7 +24,7 @@ import type { CliIO } from './io.js';
 import { readStream, writeAll } from './read-stream.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
-import { UnknownKubernetesVersionError } from '../validate/index.js';
+import { SchemaPathError, UnknownKubernetesVersionError } from '../validate/index.js';
 
 /** Runs privreg-fix with the given process edges; resolves to the exit code. */
 export async function main(io: CliIO): Promise<number> {
@@ -50,7 +50,8 @@ export async function main(io: CliIO): Promise<number> {
     if (args.version) return await done(io.stdout, `${packageVersion()}\n`, 0);
     return await runMain(args, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof NoMatchError || e instanceof ConfigError || e instanceof UnknownKubernetesVersionError) {
+    if (e instanceof UsageError || e instanceof NoMatchError || e instanceof ConfigError || e instanceof UnknownKubernetesVersionError
+      || e instanceof SchemaPathError) {
       await writeAll(io.stderr, `privreg-fix: ${e.message}\n${e instanceof ConfigError ? '' : "Run 'privreg-fix --help' for usage.\n"}`);
       return 2;
     }

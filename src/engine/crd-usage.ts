@@ -44,10 +44,11 @@ export function usedKinds(file: ManifestFile): string[] {
 }
 
 /**
- * The CRD files (by their place in `usages`) whose first result may depend on the CRDs of other
- * files: those with an object of a kind that another CRD file defines. Every other CRD file's
- * objects are of kinds it alone defines, or that no CRD defines, so its result does not depend
- * on which other CRDs were known when it was processed.
+ * The CRD files (by their place in `usages`, in path order) whose first result may depend on the
+ * CRDs of other files: those with an object of a kind that another CRD file defines, and those
+ * defining a kind that an earlier file defines too (their CRD for it is not the one used, which
+ * they report: see `duplicate-crds.ts`). Every other CRD file's result does not depend on which
+ * other CRDs were known when it was processed.
  */
 export function filesToRerun(usages: readonly CrdUsage[]): number[] {
   const definedBy = new Map<string, number[]>();
@@ -56,7 +57,9 @@ export function filesToRerun(usages: readonly CrdUsage[]): number[] {
   });
   const out: number[] = [];
   usages.forEach((u, i) => {
-    if (u.uses.some((key) => (definedBy.get(key) ?? []).some((j) => j !== i))) out.push(i);
+    const usesOthers = u.uses.some((key) => (definedBy.get(key) ?? []).some((j) => j !== i));
+    const redefines = u.defines.some((key) => (definedBy.get(key) ?? []).some((j) => j < i));
+    if (usesOthers || redefines) out.push(i);
   });
   return out;
 }

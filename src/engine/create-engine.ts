@@ -1,22 +1,31 @@
 import type { RunSettings } from '../config/index.js';
-import { availableKubernetesVersions, createValidator, UnknownKubernetesVersionError } from '../validate/index.js';
+import { kindFromCrd } from '../kinds/crd-kinds.js';
 import { KindRegistry } from '../kinds/registry.js';
 import { defaultRules } from '../rules/index.js';
+import {
+  availableKubernetesVersions, crdKindOf, createValidator, customResourceSchemas, readSchemaDirs, UnknownKubernetesVersionError,
+} from '../validate/index.js';
 import type { Engine } from './fix-text.js';
 import type { FixOptions } from './options.js';
 import { InputIndex } from './input-index.js';
-import { learnInput } from './learn-input.js';
+import { learnCrd, learnInput } from './learn-input.js';
 
 /** An engine for one run, with a way to learn CRDs from texts before files are fixed. */
 export interface RunEngine extends Engine {
-  onCrd?: (crd: unknown) => void;
   registerText(text: string, options: FixOptions): void;
 }
 
-/** Builds the engine for a run from its run-wide settings. */
+/**
+ * Builds the engine for a run from its run-wide settings. The CRDs of `--schema-dir` count like
+ * those of the input, for scope and pod templates as well as validation (with `--no-validate`
+ * too), after all of the input's: of two CRDs for one kind, one of the input is used. Worker
+ * threads build their engines here too, so they know them from the start. Throws
+ * `SchemaPathError` for a schema path that is missing or unreadable.
+ */
 export async function createEngine(settings: RunSettings): Promise<RunEngine> {
   const versions = availableKubernetesVersions();
   if (!versions.includes(settings.kubernetesVersion)) throw new UnknownKubernetesVersionError(settings.kubernetesVersion, versions);
+  const schemas = readSchemaDirs(settings.schemaDirs);
   const engine: RunEngine = {
     rules: defaultRules(),
     kinds: new KindRegistry([], settings.kubernetesVersion),
@@ -26,9 +35,14 @@ export async function createEngine(settings: RunSettings): Promise<RunEngine> {
     },
   };
   if (settings.validate) {
-    const validator = await createValidator({ kubernetesVersion: settings.kubernetesVersion, schemaDirs: settings.schemaDirs });
+    const validator = await createValidator({ kubernetesVersion: settings.kubernetesVersion, schemas: { crds: [], jsonSchemas: schemas.jsonSchemas } });
     engine.validation = { validator, strictKinds: settings.strictKinds, reportedKinds: new Set() };
-    engine.onCrd = (crd) => validator.addCustomResourceDefinition(crd);
   }
+  schemas.crds.forEach((crd, n) => {
+    const kind = kindFromCrd(crd);
+    const groupKind = crdKindOf(crd);
+    if (!kind || groupKind === undefined) return;
+    learnCrd(engine, { groupKind, kind, source: { rank: [1, n] }, ...(engine.validation && { schemas: customResourceSchemas(crd) }) });
+  });
   return engine;
 }

@@ -12,6 +12,7 @@ import type { FixOptions } from './options.js';
 import type { FileResult, Finding, Severity, TextEdit } from './types.js';
 import { validateFile, type ValidationSettings } from './validation.js';
 import { documentsDataOnce } from './doc-data.js';
+import { duplicateCrdReports } from './duplicate-crds.js';
 import { checkComments, checkData, documentsData } from './verify.js';
 
 /** The shared, per-run parts of the engine. */
@@ -41,7 +42,7 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   engine.onParsed?.(file);
 
   const objects = findObjects(file.docs);
-  const reports = lintObjects(text, objects, engine, options).filter((r) => enabled(r, options));
+  const reports = [...lintObjects(text, objects, engine, options), ...duplicateCrdReports(file.path, text, objects, engine.kinds)].filter((r) => enabled(r, options));
   let output = text;
   let fixed: Fixed | undefined;
   let edits: TextEdit[] | undefined;

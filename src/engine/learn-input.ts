@@ -1,9 +1,12 @@
 import { isMap } from 'yaml';
 import { kindFromCrd } from '../kinds/crd-kinds.js';
+import type { CrdSource } from '../kinds/registry.js';
 import { stringAt } from '../manifest/objects.js';
 import { parseManifest, type ManifestFile } from '../manifest/parse.js';
-import { customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
-import { crdGroupKind, usedKinds, type CrdUsage } from './crd-usage.js';
+import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
+import { crdKindOf, customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
+import { usedKinds, type CrdUsage } from './crd-usage.js';
+import { crdNameNode, specDigest } from './duplicate-crds.js';
 import { documentData } from './doc-data.js';
 import type { Engine } from './fix-text.js';
 import type { CustomKind, FixOptions } from './options.js';
@@ -12,68 +15,79 @@ import { detach } from '../manifest/detach.js';
 const CRD_HINT = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const REGISTRY_SECRET_HINT = /kubernetes\.io\/docker(?:configjson|cfg)/;
 
-/** The run-wide engine plus an optional hook for CRDs (the validator's). */
-export type LearningEngine = Engine & { onCrd?: (crd: unknown) => void };
+/** The run-wide engine (the CRDs it learns reach its kinds and its validator). */
+export type LearningEngine = Engine;
 
 /** Whether a text may define CustomResourceDefinitions (a cheap test before any parse). */
 export function mayHoldCrds(text: string): boolean {
   return CRD_HINT.test(text);
 }
 
-/** The decoded CustomResourceDefinitions of a parsed file (none when it has errors). */
-function crdData(file: ManifestFile): unknown[] {
-  if (file.errors.length > 0) return [];
-  const out: unknown[] = [];
-  for (const doc of file.docs) {
-    const root = doc.contents;
-    if (isMap(root) && stringAt(root, 'kind') === 'CustomResourceDefinition') out.push(documentData(doc));
-  }
-  return out;
+/**
+ * What one CRD teaches a run, as plain data another thread can learn from: its kind, where it
+ * was found (which decides which of two CRDs for one kind is used), and (when validating) its
+ * resources' schemas, without the CRD's descriptions.
+ */
+export interface LearnedCrd {
+  /** `group/Kind` as written in the CRD. */
+  groupKind: string;
+  kind: CustomKind;
+  source: CrdSource;
+  schemas?: CustomResourceSchema[];
 }
 
-/**
- * Registers the CustomResourceDefinitions of a parsed file: their kinds and schemas. Returns
- * what the file defines and uses (see `filesToRerun`).
- */
-export function learnCrds(file: ManifestFile, engine: LearningEngine): CrdUsage {
-  const defines: string[] = [];
-  for (const data of crdData(file)) {
-    const kind = kindFromCrd(data);
-    if (kind) engine.kinds.addCrdKind(kind);
-    engine.onCrd?.(data);
-    const key = crdGroupKind(data);
-    if (key !== undefined) defines.push(key);
-  }
-  // Kept until the run ends: copied off the file's text (see `detach`).
-  return detach({ defines, uses: usedKinds(file) });
-}
-
-/**
- * What one file's CRDs teach a run, as plain data another thread can learn from: the kinds in
- * order, and (when validating) their resources' schemas, without the CRDs' descriptions.
- */
+/** The CRD knowledge of one file, in document order, and what it defines and uses. */
 export interface CrdBatch extends CrdUsage {
-  kinds: CustomKind[];
-  schemas: CustomResourceSchema[][];
+  crds: LearnedCrd[];
 }
 
-/** The CRD knowledge of a parsed file; `withSchemas` false when nothing is validated. */
-export function crdBatchOf(file: ManifestFile, withSchemas: boolean): CrdBatch {
-  const batch: CrdBatch = { kinds: [], schemas: [], defines: [], uses: usedKinds(file) };
-  for (const data of crdData(file)) {
+/**
+ * The CRDs of a parsed file (none when it has errors). `fileRank` is the file's place in path
+ * order among the run's CRD files; `withSchemas` false when nothing is validated.
+ */
+export function crdBatchOf(file: ManifestFile, fileRank: number, withSchemas: boolean): CrdBatch {
+  const batch: CrdBatch = { crds: [], defines: [], uses: usedKinds(file) };
+  if (file.errors.length > 0) return batch;
+  let lines: PositionMapper | undefined;
+  file.docs.forEach((doc, documentIndex) => {
+    const root = doc.contents;
+    if (!isMap(root) || stringAt(root, 'kind') !== 'CustomResourceDefinition') return;
+    const data = documentData(doc);
     const kind = kindFromCrd(data);
-    if (kind) batch.kinds.push(kind);
-    if (withSchemas) batch.schemas.push(customResourceSchemas(data));
-    const key = crdGroupKind(data);
-    if (key !== undefined) batch.defines.push(key);
-  }
+    const groupKind = crdKindOf(data);
+    if (groupKind === undefined) return;
+    batch.defines.push(groupKind.toLowerCase());
+    if (!kind) return;
+    lines ??= createPositionMapper(file.text);
+    const source: CrdSource = { rank: [0, fileRank, documentIndex], documentIndex, line: lines.positionAt(crdNameNode(root).start).line, digest: specDigest(file.text, root) };
+    if (file.path !== '') source.file = file.path;
+    batch.crds.push(withSchemas ? { groupKind, kind, source, schemas: customResourceSchemas(data) } : { groupKind, kind, source });
+  });
   return batch;
 }
 
-/** Learns a batch from `crdBatchOf` (the same as `learnCrds` of the file it came from). */
+/**
+ * Teaches an engine one CRD: its kind and, when it is the one used for its kind (see
+ * `KindRegistry.addCrdKind`), its schemas. Kinds and schemas thus always come from one CRD.
+ */
+export function learnCrd(engine: Engine, crd: LearnedCrd): void {
+  if (engine.kinds.addCrdKind(crd.kind, crd.source)) engine.validation?.validator.setCustomResourceSchemas(crd.groupKind, crd.schemas ?? []);
+}
+
+/** Learns a batch from `crdBatchOf`. */
 export function learnCrdBatch(batch: CrdBatch, engine: Engine): void {
-  for (const kind of batch.kinds) engine.kinds.addCrdKind(kind);
-  for (const schemas of batch.schemas) engine.validation?.validator.addCustomResourceSchemas(schemas);
+  for (const crd of batch.crds) learnCrd(engine, crd);
+}
+
+/**
+ * Registers the CustomResourceDefinitions of a parsed file (see `crdBatchOf`): their kinds and
+ * schemas. Returns what the file defines and uses (see `filesToRerun`).
+ */
+export function learnCrds(file: ManifestFile, engine: Engine, fileRank = 0): CrdUsage {
+  const batch = crdBatchOf(file, fileRank, engine.validation !== undefined);
+  learnCrdBatch(batch, engine);
+  // Kept until the run ends: copied off the file's text (see `detach`).
+  return detach({ defines: batch.defines, uses: batch.uses });
 }
 
 /**

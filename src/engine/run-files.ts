@@ -114,9 +114,9 @@ async function* runHere(
   const usages: CrdUsage[] = [];
   // A first result may be dropped: written only once kept.
   const firstMode = mode === 'write' ? 'diff' : mode;
-  for (const file of crdList) {
+  for (const [rank, file] of crdList.entries()) {
     let usage: CrdUsage = { defines: [], uses: [] };
-    const learning: LearningEngine = { ...withOwnNotes(engine), onParsed: (parsed) => void (usage = learnCrds(parsed, engine)) };
+    const learning: LearningEngine = { ...withOwnNotes(engine), onParsed: (parsed) => void (usage = learnCrds(parsed, engine, rank)) };
     const result = await processFile(file, optionsFor(file), learning, firstMode, texts.take(file));
     // Write mode needs the texts until the result is written, below.
     early.push(mode === 'write' ? result : hold(result));

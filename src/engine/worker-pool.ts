@@ -102,7 +102,7 @@ export class WorkerPool {
    * returns all `count` batches in order (empty for a file that reported none).
    */
   shareCrds(count: number): CrdBatch[] {
-    const all = Array.from({ length: count }, (_, i) => this.batches.get(i)?.batch ?? { kinds: [], schemas: [], defines: [], uses: [] });
+    const all = Array.from({ length: count }, (_, i) => this.batches.get(i)?.batch ?? { crds: [], defines: [], uses: [] });
     for (const slot of this.slots) {
       if (!slot.alive) continue;
       const batches = all.flatMap((batch, index) => (this.batches.get(index)?.from === slot ? [] : [{ index, batch }]));

@@ -22,7 +22,7 @@ const post = (message: FromWorker): void => port.postMessage(message);
 useWriteGate(setup.writeGate);
 
 const engine = await createEngine(setup.settings);
-const crds = new WorkerCrds(engine, setup.settings.kubernetesVersion);
+const crds = new WorkerCrds(engine);
 
 async function run(job: JobMessage): Promise<FileResult> {
   const { crdIndex } = job;
@@ -32,10 +32,10 @@ async function run(job: JobMessage): Promise<FileResult> {
   const learning: Engine = {
     ...base,
     onParsed: (file: ManifestFile) => {
-      const batch = crdBatchOf(file, engine.validation !== undefined);
+      const batch = crdBatchOf(file, crdIndex, engine.validation !== undefined);
       post({ type: 'crds', index: crdIndex, batch });
       posted = true;
-      crds.learnOwn(crdIndex, batch);
+      crds.learnOwn(batch);
     },
   };
   try {
@@ -43,7 +43,7 @@ async function run(job: JobMessage): Promise<FileResult> {
     return await processFile(job.file, job.options, learning, setup.mode === 'write' ? 'diff' : setup.mode, job.text);
   } finally {
     // Every CRD file reports a batch, even an empty one.
-    if (!posted) post({ type: 'crds', index: crdIndex, batch: { kinds: [], schemas: [], defines: [], uses: [] } });
+    if (!posted) post({ type: 'crds', index: crdIndex, batch: { crds: [], defines: [], uses: [] } });
   }
 }
 

@@ -38,14 +38,41 @@ function info(scope: KindInfo['scope'], source: KindInfo['source'], k: CustomKin
 }
 
 /**
+ * Where a CRD was found. Of two CRDs for one kind, the one of lower `rank` (compared element by
+ * element) is used, whatever the order they are learned in; on a tie, the first learned.
+ */
+export interface CrdSource {
+  /** Input CRDs: `[0, file, document]` in path order; `--schema-dir` CRDs: `[1, n]`, after them. */
+  rank: readonly number[];
+  /** Display path of its file; absent for a CRD of the single text being fixed. */
+  file?: string;
+  /** 0-based document index in that file (input CRDs). */
+  documentIndex?: number;
+  /** 1-based line of its `spec.names.kind` (input CRDs). */
+  line?: number;
+  /** Digest of its `spec`, which tells identical copies apart from different CRDs. */
+  digest?: string;
+}
+
+const LAST: CrdSource = { rank: [Number.MAX_SAFE_INTEGER] };
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
  * Answers "is this kind namespaced, where are its pod specs and images?" from, in order: the
- * config's `kinds`, CRDs found in the input (merged with the curated table of popular CRDs,
- * which knows what may be created), the built-in tables generated from the OpenAPI data, and
- * the curated table. One table row per kind, shared by every rule.
+ * config's `kinds`, CRDs (of the input, else of `--schema-dir`; merged with the curated table of
+ * popular CRDs, which knows what may be created), the built-in tables generated from the OpenAPI
+ * data, and the curated table. One table row per kind, shared by every rule.
  */
 export class KindRegistry {
   private readonly custom = new Map<string, CustomKind>();
-  private readonly crds = new Map<string, CustomKind>();
+  private readonly crds = new Map<string, { kind: CustomKind; source: CrdSource }>();
   private readonly scopes: Readonly<Record<string, 'Namespaced' | 'Cluster'>>;
 
   constructor(customKinds: readonly CustomKind[] = [], kubernetesVersion = DEFAULT_KUBERNETES_VERSION) {
@@ -53,24 +80,23 @@ export class KindRegistry {
     for (const k of customKinds) this.custom.set(normaliseKey(k.kind), k);
   }
 
-  /** Registers what a CRD found in the input says about its kind. */
-  addCrdKind(learned: CustomKind): void {
-    // Kept for the whole run: copied off the text of the file it came from (see `detach`).
-    const kind = detach(learned);
-    const key = normaliseKey(kind.kind);
+  /**
+   * Registers what a CRD (of the input or of `--schema-dir`) says about its kind. One CRD per
+   * kind is used, never a mix of two: the one of lowest rank (see `CrdSource`). Returns whether
+   * this one is now used for its kind.
+   */
+  addCrdKind(learned: CustomKind, source: CrdSource = LAST): boolean {
+    const key = normaliseKey(learned.kind);
     const known = this.crds.get(key);
-    if (!known) {
-      this.crds.set(key, kind);
-      return;
-    }
-    const union = (a?: string[], b?: string[]): string[] => [...new Set([...(a ?? []), ...(b ?? [])])];
-    this.crds.set(key, {
-      kind: key,
-      scope: known.scope ?? kind.scope,
-      podSpecPaths: union(known.podSpecPaths, kind.podSpecPaths),
-      stringSecretPaths: union(known.stringSecretPaths, kind.stringSecretPaths),
-      freeFormPaths: union(known.freeFormPaths, kind.freeFormPaths),
-    });
+    if (known && compareRanks(known.source.rank, source.rank) <= 0) return false;
+    // Kept for the whole run: copied off the text of the file it came from (see `detach`).
+    this.crds.set(detach(key), detach({ kind: learned, source }));
+    return true;
+  }
+
+  /** Where the CRD used for a kind (`group/Kind`) comes from; undefined when no CRD defines it. */
+  crdSource(groupKind: string): CrdSource | undefined {
+    return this.crds.get(normaliseKey(groupKind))?.source;
   }
 
   /** Looks up a kind by apiVersion and kind; `extra` (a file's config `kinds`) comes first. */
@@ -81,7 +107,7 @@ export class KindRegistry {
       return info(custom.scope ?? this.builtinScope(key), 'config', custom, custom.podSpecPaths ?? BUILTIN_POD_SPEC_PATHS[key]);
     }
     const known = WELL_KNOWN_CRDS[versionedKey(apiVersion, kind)] ?? WELL_KNOWN_CRDS[key];
-    const crd = this.crds.get(key);
+    const crd = this.crds.get(key)?.kind;
     if (crd) return known ? mergeCrd(crd, known) : info(crd.scope, 'crd', crd);
     const scope = this.builtinScope(key);
     if (scope) return info(scope, 'builtin', undefined, BUILTIN_POD_SPEC_PATHS[key]);

@@ -30,6 +30,8 @@ export const RULES: readonly RuleMeta[] = [
     description: 'The object does not validate against the Kubernetes API schema of its kind.' },
   { id: 'not-validated', defaultSeverity: 'info', fixable: false,
     description: 'No schema is known for this kind, so it was not validated.' },
+  { id: 'duplicate-crd', defaultSeverity: 'warning', fixable: false,
+    description: 'A second CustomResourceDefinition for a group and kind; the first (in path order) is used for everything.' },
   { id: 'unknown-kind', defaultSeverity: 'info', fixable: false,
     description: 'The kind is not known to be namespaced or cluster-scoped, nor where its pod specs are; it is left alone (an error when a namespace is asked for).' },
   { id: 'yaml-syntax', defaultSeverity: 'error', fixable: false,

@@ -22,6 +22,14 @@ export interface CompactOptions {
   objectMetaRef?: string;
   /** Inside `allOf`/`anyOf`/`oneOf`/`not`: value validations only, never `additionalProperties: false`. */
   junctor?: boolean;
+  /**
+   * The fragment is the `items` of an array with `x-kubernetes-preserve-unknown-fields` (or of
+   * such items): it keeps unknown fields at its own level, as if it had the extension itself.
+   * The API server's pruning skips the items of such an array, not just the array (apiextensions
+   * `pruning/algorithm.go`, `skipPrune`; kubernetes#107688 fixed a 1.23 regression that pruned
+   * them). Its declared properties are pruned, and therefore checked, as usual.
+   */
+  preserveLevel?: boolean;
 }
 
 /** Keywords kept as they are (draft-07 compatible validation keywords). */
@@ -71,21 +79,23 @@ function typeOnlyBranches(branches: unknown): string[] | undefined {
 }
 
 /** Compacts one schema fragment (recursively). Non-objects are returned unchanged. */
-export function compactSchema(input: unknown, options: CompactOptions = {}): JsonObject {
+export function compactSchema(input: unknown, compactOptions: CompactOptions = {}): JsonObject {
   if (!isObject(input)) return {};
+  const { preserveLevel, ...options } = compactOptions;
   let schema = input;
   // `allOf: [{$ref}]` is how OpenAPI v3 attaches a description/default to a reference.
   if (Array.isArray(schema.allOf) && schema.allOf.length === 1 && schema.$ref === undefined && isObject(schema.allOf[0])) {
     const { allOf: _allOf, ...rest } = schema;
     schema = { ...schema.allOf[0], ...rest };
   }
+  const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true || preserveLevel === true;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {
     if (KEPT.has(key)) out[key] = value;
     else if (key === '$ref' && typeof value === 'string') out.$ref = options.rewriteRef ? options.rewriteRef(value) : value;
     else if (key === 'format' && typeof value === 'string' && KEPT_FORMATS.has(value)) out.format = value;
     else if (key === 'properties') out.properties = compactMap(value, options);
-    else if (key === 'items' && isObject(value)) out.items = compactSchema(value, options);
+    else if (key === 'items' && isObject(value)) out.items = compactSchema(value, preserve ? { ...options, preserveLevel: true } : options);
     else if (key === 'additionalProperties')
       out.additionalProperties = typeof value === 'boolean' ? value : compactSchema(value, options);
     else if ((key === 'allOf' || key === 'anyOf' || key === 'oneOf') && Array.isArray(value))
@@ -132,7 +142,7 @@ export function compactSchema(input: unknown, options: CompactOptions = {}): Jso
     out.required = [...new Set([...required, 'apiVersion', 'kind'])];
   }
 
-  const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
+  if (preserve) out['x-kubernetes-preserve-unknown-fields'] = true;
   const isObjectType = out.type === 'object' || out.properties !== undefined;
   if (isObjectType && !preserve && options.junctor !== true && out.additionalProperties === undefined) {
     if (out.properties !== undefined || options.structural === true) out.additionalProperties = false;

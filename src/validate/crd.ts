@@ -33,6 +33,13 @@ export function customResourceRootSchema(openAPIV3Schema: unknown): JsonObject {
   return root;
 }
 
+/** The `group/Kind` a CRD defines, as written (undefined when it names none). */
+export function crdKindOf(crd: unknown): string | undefined {
+  if (!isObject(crd) || !isObject(crd.spec)) return undefined;
+  const { group, names } = crd.spec;
+  return typeof group === 'string' && isObject(names) && typeof names.kind === 'string' ? `${group}/${names.kind}` : undefined;
+}
+
 /** Schemas of every served version of a CRD (apiextensions.k8s.io v1, or v1beta1's shapes). */
 export function customResourceSchemas(crd: unknown): CustomResourceSchema[] {
   if (!isObject(crd) || !isObject(crd.spec)) return [];

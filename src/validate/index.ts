@@ -9,10 +9,10 @@ import type { PathSegment, RawError } from './ajv-errors.js';
 import { loadBuiltinValidator } from './builtin-validators.js';
 import type { JsonObject } from './compact-schema.js';
 import { CompiledCache, compiledCacheDir } from './compiled-cache.js';
-import { customResourceSchemas, type CustomResourceSchema } from './crd.js';
+import { crdKindOf, customResourceSchemas, type CustomResourceSchema } from './crd.js';
 import { knownFieldsAt } from './known-fields.js';
 import { formatFieldPath, locateError } from './locate.js';
-import { readSchemaDirs, type JsonSchemaFile } from './schema-dir.js';
+import { readSchemaDirs, type JsonSchemaFile, type SchemaDirContents } from './schema-dir.js';
 import { detach } from '../manifest/detach.js';
 import {
   DEFAULT_KUBERNETES_VERSION,
@@ -23,7 +23,8 @@ import {
 } from './schema-store.js';
 
 export { DEFAULT_KUBERNETES_VERSION, UnknownKubernetesVersionError };
-export { customResourceSchemas, type CustomResourceSchema };
+export { crdKindOf, customResourceSchemas, type CustomResourceSchema };
+export { readSchemaDirs, SchemaPathError, type SchemaDirContents } from './schema-dir.js';
 
 /** One schema violation, placed on a node of the file text. */
 export interface SchemaError {
@@ -47,8 +48,13 @@ export type ValidationResult =
 export interface ValidatorOptions {
   /** Kubernetes version whose schemas to use (default `1.35`). */
   kubernetesVersion?: string;
-  /** Directories with CRD manifests or JSON Schema files that add (or replace) kinds. */
+  /**
+   * Directories or files with CRD manifests or JSON Schema files that add (or replace) kinds;
+   * of two CRDs for one kind, the first is used. Throws `SchemaPathError` for a missing path.
+   */
   schemaDirs?: string[];
+  /** What `readSchemaDirs` read, when the caller has read it already (instead of `schemaDirs`). */
+  schemas?: SchemaDirContents;
   /**
    * Where validators compiled for CRDs are kept between runs (see `compiled-cache.ts`); false
    * turns it off. Default: from the environment (`PRIVREG_FIX_CACHE_DIR`, else the user cache).
@@ -58,14 +64,18 @@ export interface ValidatorOptions {
 
 /** Validates Kubernetes objects; built by `createValidator`. */
 export interface Validator {
-  /** Registers a CRD found in the input (a decoded object of kind CustomResourceDefinition). */
+  /**
+   * Registers a CRD found in the input (a decoded object of kind CustomResourceDefinition): its
+   * schemas replace those of any CRD registered before for the same group and kind.
+   */
   addCustomResourceDefinition(crd: unknown): void;
   /**
-   * Registers schemas already taken out of a CRD by `customResourceSchemas` (the same as
-   * `addCustomResourceDefinition` of that CRD): worker threads share CRDs this way, without
-   * sending the whole CRD (descriptions included) to each of them.
+   * Makes `schemas`, taken out of a CRD for `groupKind` (`group/Kind`) by
+   * `customResourceSchemas`, the only ones of that kind, replacing all versions registered
+   * before (the same as `addCustomResourceDefinition` of that CRD): worker threads share CRDs
+   * this way, without sending the whole CRD (descriptions included) to each of them.
    */
-  addCustomResourceSchemas(schemas: readonly CustomResourceSchema[]): void;
+  setCustomResourceSchemas(groupKind: string, schemas: readonly CustomResourceSchema[]): void;
   /**
    * Validates one Kubernetes object: `node` is its YAML node (from `parseAllDocuments` with
    * `PARSE_OPTIONS`), `value` its decoded data (`doc.toJS()`). Items of `List` kinds are
@@ -102,7 +112,7 @@ export async function createValidator(options: ValidatorOptions = {}): Promise<V
   const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
   if (!listKubernetesVersions().includes(version))
     throw new UnknownKubernetesVersionError(version, listKubernetesVersions());
-  const dirs = readSchemaDirs(options.schemaDirs ?? []);
+  const dirs = options.schemas ?? readSchemaDirs(options.schemaDirs ?? []);
   const cacheDir = options.cacheDir === undefined ? compiledCacheDir() : options.cacheDir || undefined;
   return Promise.resolve(new KubernetesValidator(version, dirs.crds, dirs.jsonSchemas, cacheDir === undefined ? undefined : new CompiledCache(cacheDir)));
 }
@@ -111,6 +121,8 @@ class KubernetesValidator implements Validator {
   private builtins: KubernetesSchemas | undefined;
   private readonly compiler: RuntimeCompiler;
   private readonly customSchemas = new Map<string, JsonObject>();
+  /** `group/Kind` -> the `group/version/Kind` keys of its schemas. */
+  private readonly customKeys = new Map<string, string[]>();
   private readonly jsonSchemaFiles = new Map<string, JsonSchemaFile>();
   private readonly checks = new Map<string, Check | null>();
 
@@ -123,19 +135,30 @@ class KubernetesValidator implements Validator {
     const definitions = (): Readonly<Record<string, JsonObject>> => this.getBuiltins().definitions();
     this.compiler = new RuntimeCompiler(definitions, cache && { store: cache, context: `kubernetes-${version}` });
     for (const file of jsonSchemas) for (const key of file.keys) this.jsonSchemaFiles.set(key, file);
-    for (const crd of crds) this.addCustomResourceDefinition(crd);
+    // Of two CRDs for one kind in the schema directories, the first is used (as in the engine).
+    for (const crd of crds) {
+      const groupKind = crdKindOf(crd);
+      if (groupKind !== undefined && !this.customKeys.has(groupKind)) this.setCustomResourceSchemas(groupKind, customResourceSchemas(crd));
+    }
   }
 
   addCustomResourceDefinition(crd: unknown): void {
-    this.addCustomResourceSchemas(customResourceSchemas(crd));
+    const groupKind = crdKindOf(crd);
+    if (groupKind !== undefined) this.setCustomResourceSchemas(groupKind, customResourceSchemas(crd));
   }
 
-  addCustomResourceSchemas(schemas: readonly CustomResourceSchema[]): void {
+  setCustomResourceSchemas(groupKind: string, schemas: readonly CustomResourceSchema[]): void {
+    for (const key of this.customKeys.get(groupKind) ?? []) {
+      this.customSchemas.delete(key);
+      this.checks.delete(key);
+    }
     // Kept for the whole run: copied off the text of the file they came from (see `detach`).
-    for (const { key, schema } of detach(schemas)) {
+    const own = detach(schemas);
+    for (const { key, schema } of own) {
       this.customSchemas.set(key, schema);
       this.checks.delete(key);
     }
+    this.customKeys.set(detach(groupKind), own.map((s) => s.key));
   }
 
   validate(node: Node, value: unknown): ValidationResult {

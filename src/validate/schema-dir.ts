@@ -1,10 +1,10 @@
 /**
- * Reads the user's `--schema-dir` directories: CRD manifests (`.yaml`, `.yml`, `.json`) and
- * JSON Schema files for one kind each (`.json`).
+ * Reads the user's `--schema-dir` paths, directories or files: CRD manifests (`.yaml`, `.yml`,
+ * `.json`) and JSON Schema files for one kind each (`.json`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { PARSE_OPTIONS } from '../manifest/yaml-options.js';
 import type { JsonObject } from './compact-schema.js';
 import { isCustomResourceDefinition } from './crd.js';
@@ -24,6 +24,38 @@ export interface SchemaDirContents {
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A `--schema-dir` path that is missing or unreadable, or a file in it that does not parse: a usage error (exit 2). */
+export class SchemaPathError extends Error {
+  override readonly name = 'SchemaPathError';
+}
+
+/** A path for messages: relative to the working directory when below it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== '' && !rel.startsWith('..') ? rel : path;
+}
+
+function reason(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
+
+/** The files a `--schema-dir` path stands for: itself, or the schema files below it, sorted. */
+function filesOf(path: string): string[] {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new SchemaPathError(missing ? `schema path not found: ${shown(path)} (--schema-dir or schemaDirs)` : `cannot read schema path ${shown(path)}: ${reason(e)}`);
+  }
+  if (!isDirectory) return [path];
+  try {
+    return listFiles(path);
+  } catch (e) {
+    throw new SchemaPathError(`cannot read schema path ${shown(path)}: ${reason(e)}`);
+  }
 }
 
 function listFiles(dir: string): string[] {
@@ -61,29 +93,49 @@ export function jsonSchemaKeys(schema: JsonObject, file: string): string[] {
   return [];
 }
 
-/** Reads every CRD and JSON Schema file below the given directories. */
-export function readSchemaDirs(dirs: readonly string[]): SchemaDirContents {
-  const contents: SchemaDirContents = { crds: [], jsonSchemas: [] };
-  for (const dir of dirs) {
-    for (const file of listFiles(dir)) {
-      const text = readFileSync(file, 'utf8');
-      if (file.toLowerCase().endsWith('.json')) {
-        const data: unknown = JSON.parse(text);
-        if (isCustomResourceDefinition(data)) contents.crds.push(data);
-        else if (isObject(data)) {
-          const keys = jsonSchemaKeys(data, file);
-          if (keys.length > 0) contents.jsonSchemas.push({ file, keys, schema: data });
-        }
-        continue;
-      }
-      for (const doc of parseAllDocuments(text, PARSE_OPTIONS)) {
-        if (!('errors' in doc) || doc.errors.length > 0) continue;
-        const value: unknown = doc.toJS();
-        if (isCustomResourceDefinition(value)) contents.crds.push(value);
-        else if (isObject(value) && value.kind === 'List' && Array.isArray(value.items))
-          contents.crds.push(...value.items.filter(isCustomResourceDefinition));
-      }
-    }
+function readSchemaFile(file: string, contents: SchemaDirContents): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new SchemaPathError(`cannot read schema file ${shown(file)}: ${reason(e)}`);
   }
+  if (file.toLowerCase().endsWith('.json')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new SchemaPathError(`schema file ${shown(file)}: not valid JSON: ${(e as Error).message}`);
+    }
+    if (isCustomResourceDefinition(data)) contents.crds.push(data);
+    else if (isObject(data)) {
+      const keys = jsonSchemaKeys(data, file);
+      if (keys.length > 0) contents.jsonSchemas.push({ file, keys, schema: data });
+    }
+    return;
+  }
+  const lineCounter = new LineCounter();
+  for (const doc of parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter })) {
+    const error = 'errors' in doc ? doc.errors[0] : undefined;
+    if (error) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      throw new SchemaPathError(`schema file ${shown(file)}:${line}:${col}: not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
+    }
+    const value: unknown = doc.toJS();
+    if (isCustomResourceDefinition(value)) contents.crds.push(value);
+    else if (isObject(value) && value.kind === 'List' && Array.isArray(value.items))
+      contents.crds.push(...value.items.filter(isCustomResourceDefinition));
+  }
+}
+
+/**
+ * Reads every CRD and JSON Schema file of the given paths, in order: a file is read whatever its
+ * name; a directory, for its `.yaml`, `.yml` and `.json` files (sorted, subdirectories
+ * included). Throws `SchemaPathError` for a path that is missing or unreadable, or a file that is
+ * not valid YAML or JSON.
+ */
+export function readSchemaDirs(paths: readonly string[]): SchemaDirContents {
+  const contents: SchemaDirContents = { crds: [], jsonSchemas: [] };
+  for (const path of paths) for (const file of filesOf(path)) readSchemaFile(file, contents);
   return contents;
 }

@@ -3,15 +3,16 @@ import { customKindsOf, filesToRerun, pickAffinity, usedKinds } from '../../src/
 import { parseManifest } from '../../src/manifest/parse.js';
 
 describe('filesToRerun', () => {
-  it('re-runs only CRD files using kinds another CRD file defines', () => {
+  it('re-runs only CRD files using kinds another CRD file defines, or defining a kind an earlier one defines', () => {
     const usages = [
       { defines: ['example.com/widget'], uses: ['apiextensions.k8s.io/customresourcedefinition', 'example.com/widget'] },
       { defines: ['example.com/gadget'], uses: ['example.com/sprocket'] },
       { defines: ['example.com/sprocket'], uses: ['apps/deployment', 'other.io/thing'] },
       { defines: ['example.com/widget'], uses: [] },
     ];
-    // 0 uses Widget, also defined by 3; 1 uses Sprocket, defined by 2 (a later file).
-    expect(filesToRerun(usages)).toEqual([0, 1]);
+    // 0 uses Widget, also defined by 3; 1 uses Sprocket, defined by 2 (a later file); 3 defines
+    // Widget again (its CRD is not the one used, which it reports once all CRDs are known).
+    expect(filesToRerun(usages)).toEqual([0, 1, 3]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Runs a `fixtures/validate/<case>` input through parse + validate, the way the engine does. */
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
-import { isCustomResourceDefinition } from '../../src/validate/crd.js';
+import { crdKindOf, isCustomResourceDefinition } from '../../src/validate/crd.js';
 import { createValidator } from '../../src/validate/index.js';
 
 /** One expected finding, 1-based line and column. */
@@ -18,14 +18,22 @@ export interface ExpectedDocument {
   errors?: ExpectedFinding[];
 }
 
-/** Parses `text`, registers its CRDs, validates each document; returns findings by document. */
+/** Parses `text`, registers its CRDs (the first of each kind), validates each document; returns findings by document. */
 export async function runValidation(text: string): Promise<ExpectedDocument[]> {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   const list = Array.isArray(docs) ? docs : [];
   const validator = await createValidator();
   const values = list.map((doc) => (doc.errors.length === 0 ? (doc.toJS() as unknown) : undefined));
-  for (const value of values) if (isCustomResourceDefinition(value)) validator.addCustomResourceDefinition(value);
+  // Of two CRDs for one kind, the first is used (as in the engine: see `duplicate-crds.ts`).
+  const seen = new Set<string>();
+  for (const value of values) {
+    const kind = isCustomResourceDefinition(value) ? crdKindOf(value) : undefined;
+    if (kind !== undefined && !seen.has(kind)) {
+      seen.add(kind);
+      validator.addCustomResourceDefinition(value);
+    }
+  }
   return list.map((doc, i): ExpectedDocument => {
     if (doc.errors.length > 0) {
       return {
