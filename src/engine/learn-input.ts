@@ -11,6 +11,8 @@ import { detach } from '../manifest/detach.js';
 
 const CRD_HINT = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const REGISTRY_SECRET_HINT = /kubernetes\.io\/docker(?:configjson|cfg)/;
+/** A ServiceAccount (or a binding subject naming one), in block, flow or JSON style. */
+const SERVICE_ACCOUNT_HINT = /kind["']?\s*:\s*["']?ServiceAccount\b/;
 
 /** The run-wide engine plus an optional hook for CRDs (the validator's). */
 export type LearningEngine = Engine & { onCrd?: (crd: unknown) => void };
@@ -83,7 +85,7 @@ export function learnCrdBatch(batch: CrdBatch, engine: Engine): void {
  */
 export function learnIndex(text: string, options: FixOptions, engine: LearningEngine): void {
   const withPods = options.pullSecretsOn === 'serviceaccount';
-  if (!withPods && !REGISTRY_SECRET_HINT.test(text)) return;
+  if (!withPods && !REGISTRY_SECRET_HINT.test(text) && !SERVICE_ACCOUNT_HINT.test(text)) return;
   const file = parseManifest('', text);
   if (file.errors.length === 0) engine.index.add(file, options, engine.kinds, withPods);
 }

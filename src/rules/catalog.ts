@@ -22,6 +22,8 @@ export const RULES: readonly RuleMeta[] = [
     description: 'An image reference does not point at the private registry.' },
   { id: 'pull-secret-namespace', defaultSeverity: 'warning', fixable: false,
     description: 'A pod references a pull secret that the input defines in a different namespace.' },
+  { id: 'rbac-subject-namespace', defaultSeverity: 'error', fixable: true,
+    description: 'A RoleBinding or ClusterRoleBinding subject names a ServiceAccount that the fix moves into --namespace under another namespace (or none).' },
   { id: 'plaintext-registry-credential', defaultSeverity: 'error', fixable: false,
     description: 'A docker-registry Secret with a real credential is committed in the scanned files.' },
   { id: 'schema', defaultSeverity: 'error', fixable: false,

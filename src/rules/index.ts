@@ -1,11 +1,13 @@
 import { imageRegistryRule } from './image-registry.js';
 import { namespaceRule } from './namespace.js';
 import { pullSecretsRule } from './pull-secrets.js';
+import { rbacSubjectsRule } from './rbac-subjects.js';
 import { registryCredentialsRule } from './registry-credentials.js';
 import { serviceAccountSecretsRule } from './service-account-secrets.js';
 import type { Rule } from './rule.js';
 
 /** The rules every run uses, in reporting order. */
 export function defaultRules(): Rule[] {
-  return [namespaceRule, pullSecretsRule, serviceAccountSecretsRule, imageRegistryRule, registryCredentialsRule];
+  return [namespaceRule, pullSecretsRule, serviceAccountSecretsRule, imageRegistryRule, registryCredentialsRule,
+    rbacSubjectsRule];
 }
