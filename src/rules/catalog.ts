@@ -22,6 +22,8 @@ export const RULES: readonly RuleMeta[] = [
     description: 'An image reference does not point at the private registry.' },
   { id: 'pull-secret-namespace', defaultSeverity: 'warning', fixable: false,
     description: 'A pod references a pull secret that the input defines in a different namespace.' },
+  { id: 'pull-secret-not-in-namespace', defaultSeverity: 'warning', fixable: false,
+    description: 'Pods run in a namespace other than --namespace and need a pull secret that the input does not define (reported once per secret and namespace).' },
   { id: 'rbac-subject-namespace', defaultSeverity: 'error', fixable: true,
     description: 'A RoleBinding or ClusterRoleBinding subject names a ServiceAccount that the fix moves into --namespace under another namespace (or none).' },
   { id: 'plaintext-registry-credential', defaultSeverity: 'error', fixable: false,
