@@ -22,6 +22,7 @@ import { exitCodeFor } from './exit-code.js';
 import { HELP } from './help.js';
 import type { CliIO } from './io.js';
 import { readStream, writeAll } from './read-stream.js';
+import { nothingAsked, nothingAskedMessage, STDIN_IGNORED } from './new-user.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
 import { UnknownKubernetesVersionError } from '../validate/index.js';
@@ -87,6 +88,8 @@ function jobCount(args: CliArgs): number {
 async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   const started = performance.now();
   const config = await loadConfigFor(args, io.cwd);
+  if (!config && nothingAsked(args)) throw new UsageError(nothingAskedMessage(args));
+  if (args.paths.length === 0 && io.stdinPiped) await writeAll(io.stderr, STDIN_IGNORED);
   const settings = runSettings(args, config, io.cwd);
   const format = settings.format ?? 'text';
   const optionsFor = (absolute: string): FixOptions =>
