@@ -62,16 +62,17 @@ export class InputIndex {
   readonly movedServiceAccounts = new Map<string, Set<string>>();
 
   /**
-   * Records one parsed file's facts. `withPods` also walks pod specs (ServiceAccount mode).
+   * Records one parsed file's facts. `withPods` also walks pod specs (ServiceAccount mode);
+   * `moves` false: the fix leaves the file alone (a template), so it moves no ServiceAccount.
    * Names and keys are kept for the whole run: copied off the file's text (see `detach`).
    */
-  add(file: ManifestFile, options: FixOptions, kinds: KindRegistry, withPods: boolean): void {
+  add(file: ManifestFile, options: FixOptions, kinds: KindRegistry, withPods: boolean, moves = true): void {
     for (const object of findObjects(file.docs)) {
       const { kind, apiVersion, name } = object.ref;
       const ns = effectiveNamespace(object, options);
       if (apiVersion === 'v1' && kind === 'ServiceAccount' && name) {
         this.serviceAccounts.add(detach(nsKey(ns, name)));
-        if (movesIntoNamespace(object, options)) addTo(this.movedServiceAccounts, name, options.namespace as string);
+        if (moves && movesIntoNamespace(object, options)) addTo(this.movedServiceAccounts, name, options.namespace as string);
       }
       if (apiVersion === 'v1' && kind === 'Secret' && name && /dockerconfigjson|dockercfg/.test(stringAt(object.node, 'type') ?? '')) {
         addTo(this.registrySecrets, name, ns ?? '');

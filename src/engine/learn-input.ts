@@ -2,6 +2,7 @@ import { isMap } from 'yaml';
 import { kindFromCrd } from '../kinds/crd-kinds.js';
 import { stringAt } from '../manifest/objects.js';
 import { parseManifest, type ManifestFile } from '../manifest/parse.js';
+import { findTemplateMarker } from '../manifest/templates.js';
 import { customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
 import { crdGroupKind, usedKinds, type CrdUsage } from './crd-usage.js';
 import { documentData } from './doc-data.js';
@@ -87,7 +88,10 @@ export function learnIndex(text: string, options: FixOptions, engine: LearningEn
   const withPods = options.pullSecretsOn === 'serviceaccount';
   if (!withPods && !REGISTRY_SECRET_HINT.test(text) && !SERVICE_ACCOUNT_HINT.test(text)) return;
   const file = parseManifest('', text);
-  if (file.errors.length === 0) engine.index.add(file, options, engine.kinds, withPods);
+  if (file.errors.length > 0) return;
+  // A template is left alone (`template-skipped`): the fix moves none of its ServiceAccounts.
+  const moves = findTemplateMarker(text, file.docs, false) === undefined;
+  engine.index.add(file, options, engine.kinds, withPods, moves);
 }
 
 /** Learns everything one text can teach the run: CRDs, then the index (for single texts). */

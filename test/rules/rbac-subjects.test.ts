@@ -86,6 +86,11 @@ describe('rbac-subject-namespace', () => {
     expect(subjectFindings(run([[SA, options()], [annotated, options()]], annotated, options()))).toEqual([]);
   });
 
+  it('a ServiceAccount in a template (left alone by the fix) is not moved, so its subjects stay', () => {
+    const templated = `${SA}  labels: {{ include "labels" . }}\n`;
+    expect(subjectFindings(run([[templated, options()], [CRB, options()]], CRB, options()))).toEqual([]);
+  });
+
   it('reads JSON manifests too', () => {
     const json = JSON.stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'operator' } });
     const r = run([[json, options()], [CRB, options()]], CRB, options());
