@@ -3,6 +3,7 @@ import type { FixOptions, PullSecretPlacement } from '../engine/options.js';
 import { explainInvalidRegistryTarget, parseRegistryKey } from '../image/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { checkNamespaceName, checkSecretName } from './names.js';
+import { parseErrorMessage } from './unknown-option.js';
 import { UsageError } from './usage-error.js';
 
 /** The command line of the main command, parsed and checked. */
@@ -74,7 +75,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(parseErrorMessage(e, Object.keys(OPTIONS)));
   }
   const v = parsed.values;
   if (v.write && v.check) throw new UsageError('--write and --check cannot be used together');

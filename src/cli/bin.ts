@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { cleanupInFlightSync, stopWrites } from '../io/write-atomic.js';
 import { main } from './main.js';
+import { stdinPiped } from './stdin-kind.js';
 
 // On SIGINT/SIGTERM: close the write gate and wait for the writes in progress (in any thread)
 // to complete, remove any temporary file left, and exit with the shell's 128 + signal number.
@@ -24,7 +25,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
+main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stdinPiped: stdinPiped() })
   .then((code) => {
     // exitCode rather than exit(): pending stdout writes (large diffs, pipes) must drain first.
     process.exitCode = code;

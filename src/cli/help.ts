@@ -10,7 +10,8 @@ Make Kubernetes manifests ready for a private registry: add a namespace to names
 imagePullSecrets to every pod template, in place, keeping comments and layout.
 
 Paths are files, directories (searched for *.yaml/*.yml, honouring .gitignore) or globs;
-'-' reads stdin and writes the fixed manifest to stdout. Default: the current directory.
+'-' reads stdin and writes the fixed manifest to stdout. Default: the current directory (stdin
+is then never read: a warning says so when something is piped in).
 
 Options:
   -n, --namespace <name>        put this namespace on namespaced objects that have none
@@ -25,6 +26,8 @@ Options:
       --pull-secrets-on <pod|serviceaccount>
                                 where pull secrets go (default: pod)
       --no-validate             skip schema validation
+      --validate                validate only: needed when neither --namespace, --pull-secret,
+                                --registry nor a config file asks for anything (else exit 2)
       --kubernetes-version <v>  Kubernetes schemas to validate against (default: 1.35)
       --schema-dir <path>       more schemas: a directory or file of CRD manifests or JSON Schema
                                 files (repeatable); CRDs count like those of the input
@@ -40,5 +43,6 @@ Options:
 
 Without --write or --check, nothing is changed: a unified diff of what --write would do is printed.
 
-Exit codes: 0 ok / nothing to do, 1 check failed or a file could not be processed, 2 usage error.
+Exit codes: 0 ok / nothing to do, 1 check failed or a file could not be processed, 2 usage error
+(a run asked nothing at all is one).
 `;

@@ -16,12 +16,13 @@ import type { FileResult, RunResult } from '../engine/types.js';
 import { NoMatchError, type DiscoveredFile } from '../io/discover.js';
 import { discoverManifests } from '../io/discover-manifests.js';
 import { decodeText, ReadError } from '../io/read-text.js';
-import { countRun, countsOnly, formatReport, formatSummary, shouldUseColor, type ReportFormat } from '../report/index.js';
+import { countRun, countsOnly, formatReport, formatRunSummary, shouldUseColor, type ReportFormat } from '../report/index.js';
 import { parseCliArgs, type CliArgs } from './args.js';
 import { exitCodeFor } from './exit-code.js';
 import { HELP } from './help.js';
 import type { CliIO } from './io.js';
 import { readStream, writeAll } from './read-stream.js';
+import { nothingAsked, nothingAskedMessage, STDIN_IGNORED } from './new-user.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
 import { SchemaPathError, UnknownKubernetesVersionError } from '../validate/index.js';
@@ -92,6 +93,8 @@ function jobCount(args: CliArgs): number {
 async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   const started = performance.now();
   const config = await loadConfigFor(args, io.cwd);
+  if (!config && nothingAsked(args)) throw new UsageError(nothingAskedMessage(args));
+  if (args.paths.length === 0 && io.stdinPiped) await writeAll(io.stderr, STDIN_IGNORED);
   const settings = runSettings(args, config, io.cwd);
   const format = settings.format ?? 'text';
   const optionsFor = (absolute: string): FixOptions =>
@@ -147,7 +150,7 @@ async function streamFiles(
     }
   }
   const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
-  if (streaming) await writeAll(reportStream, `${blocks > 0 ? '\n' : ''}${formatSummary(run, { color })}\n`);
+  if (streaming) await writeAll(reportStream, `${blocks > 0 ? '\n' : ''}${formatRunSummary(run, { color })}\n`);
   else await emitReport(args, format, run, io, reportStream);
   return results;
 }
@@ -156,7 +159,7 @@ async function streamFiles(
 async function emitReport(args: CliArgs, format: ReportFormat, run: RunResult, io: CliIO, stream: CliIO['stdout']): Promise<void> {
   if (args.output !== undefined) {
     await writeFile(path.resolve(io.cwd, args.output), formatReport(format, run, { color: false, cwd: io.cwd }));
-    await writeAll(stream, `${formatSummary(run, { color: shouldUseColor(stream, io.env) })}\n`);
+    await writeAll(stream, `${formatRunSummary(run, { color: shouldUseColor(stream, io.env) })}\n`);
     return;
   }
   await writeAll(stream, formatReport(format, run, { color: shouldUseColor(stream, io.env), cwd: io.cwd }));

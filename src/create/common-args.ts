@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
+import { parseErrorMessage } from '../cli/unknown-option.js';
 import { UsageError } from './errors.js';
 import type { ManifestFormat } from './manifest.js';
 
@@ -47,7 +48,7 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args: expandOptionalValueFlags(args), options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'invalid arguments';
+    const message = parseErrorMessage(error, Object.keys(options)).split('\n')[0] ?? '';
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
   }
 }

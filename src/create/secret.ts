@@ -4,8 +4,9 @@ import { checkDryRun, COMMON_OPTIONS, outputTarget, parseFlags, singleName, type
 import { buildDockerRegistrySecret, type RegistryLogin } from './docker-config-json.js';
 import { defaultDockerConfigPath, readDockerConfigLogin, resolveUserPath } from './docker-config-file.js';
 import { EXIT_OK, UsageError } from './errors.js';
-import { checkNamespaceName, checkSecretName, serializeManifest } from './manifest.js';
+import { checkSecretName } from './manifest.js';
 import { readPasswordFromEnv, readPasswordFromStdin } from './password.js';
+import { serializeSecrets, targetNamespaces } from './secret-targets.js';
 import { DOCKER_REGISTRY_HELP } from './usage.js';
 import { writeSecretFile } from './write-file.js';
 
@@ -22,6 +23,8 @@ const SECRET_OPTIONS = {
   'password-env': { type: 'string' },
   'from-docker-config': { type: 'string' },
   namespace: { type: 'string', short: 'n' },
+  namespaces: { type: 'string', multiple: true },
+  for: { type: 'string', multiple: true },
   force: { type: 'boolean' },
 } as const;
 
@@ -85,20 +88,19 @@ export async function runCreateDockerRegistrySecret(args: string[], io: CliIO): 
   }
   const name = singleName(positionals, 'secret');
   checkSecretName(name);
-  const namespace = values.namespace;
-  if (namespace !== undefined) checkNamespaceName(namespace, '--namespace');
   const target = outputTarget(values.output);
   if (values.force === true && target.kind !== 'file') throw new UsageError('--force only applies with -o FILE');
+  const namespaces = await targetNamespaces(name, values, io);
 
   const login = await resolveLogin(values, io);
-  const secret = buildDockerRegistrySecret(name, namespace, login);
+  const secrets = namespaces.map((namespace) => buildDockerRegistrySecret(name, namespace, login));
   if (target.kind === 'stdout') {
-    io.stdout.write(serializeManifest(secret, target.format));
+    io.stdout.write(serializeSecrets(secrets, target.format));
     return EXIT_OK;
   }
   const file = path.resolve(io.cwd, target.file);
   const comment = ' Holds a registry password in base64, which is not encryption: never commit this file.';
-  await writeSecretFile(file, serializeManifest(secret, 'yaml', comment), { force: values.force === true, env: io.env });
-  io.stderr.write(`wrote Secret ${name} to ${file} (mode 0600)\n`);
+  await writeSecretFile(file, serializeSecrets(secrets, 'yaml', comment), { force: values.force === true, env: io.env });
+  io.stderr.write(`wrote ${secrets.length === 1 ? `Secret ${name}` : `${secrets.length} Secrets ${name}`} to ${file} (mode 0600)\n`);
   return EXIT_OK;
 }

@@ -33,7 +33,7 @@ Run "privreg-fix create secret docker-registry --help" for its flags.
 export const DOCKER_REGISTRY_HELP = `Usage: privreg-fix create secret docker-registry NAME
          [--docker-server SERVER] --docker-username USER
          (--password-stdin | --password-env VAR) [--docker-email EMAIL]
-         [-n NAMESPACE] [-o FILE [--force]]
+         [-n NAMESPACE | --namespaces NS,NS... | --for PATHS [-n NAMESPACE]] [-o FILE [--force]]
        privreg-fix create secret docker-registry NAME
          --from-docker-config[=FILE] [--docker-server SERVER] [-n NAMESPACE] [-o FILE]
 
@@ -57,6 +57,12 @@ Options:
                                  or ~/.docker/config.json); give FILE with "="
   -n, --namespace NAMESPACE      set metadata.namespace (pull secrets must live in the
                                  namespace of the pods that use them)
+      --namespaces NS,NS...      print one Secret per namespace, as YAML documents separated
+                                 by "---" (-o json: a List); repeatable
+      --for PATHS                one Secret per namespace whose pods use NAME in a run of
+                                 privreg-fix over PATHS (files, directories, globs; repeatable;
+                                 the config file is found as for the main command, and -n is
+                                 the namespace of objects that have none)
   -o, --output FILE              write to FILE with mode 0600 instead of stdout; refused
                                  inside a git work tree ("-o yaml"/"-o json" print to stdout)
       --force                    write FILE even inside a git work tree

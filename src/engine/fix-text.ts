@@ -7,7 +7,9 @@ import { mayHaveAliases, parseManifest, type ManifestFile } from '../manifest/pa
 import { findTemplateMarker } from '../manifest/templates.js';
 import { ruleMeta } from '../rules/catalog.js';
 import type { DataPatch, Rule, RuleReport } from '../rules/rule.js';
+import { onceEach } from '../rules/secret-namespaces.js';
 import { lintObjects } from './lint-objects.js';
+import { secretUsage } from './secret-usage.js';
 import type { FixOptions } from './options.js';
 import type { FileResult, Finding, Severity, TextEdit } from './types.js';
 import { validateFile, type ValidationSettings } from './validation.js';
@@ -42,7 +44,7 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   engine.onParsed?.(file);
 
   const objects = findObjects(file.docs);
-  const reports = [...lintObjects(text, objects, engine, options), ...duplicateCrdReports(file.path, text, objects, engine.kinds)].filter((r) => enabled(r, options));
+  const reports = onceEach([...lintObjects(text, objects, engine, options), ...duplicateCrdReports(file.path, text, objects, engine.kinds)].filter((r) => enabled(r, options)));
   let output = text;
   let fixed: Fixed | undefined;
   let edits: TextEdit[] | undefined;
@@ -84,6 +86,8 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   }
   const done = result(file, output, reports, false, options);
   if (edits && output !== text) done.edits = edits;
+  const usage = secretUsage(objects, engine.kinds, options);
+  if (usage) done.pullSecretNamespaces = usage;
   return done;
 }
 

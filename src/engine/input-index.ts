@@ -7,6 +7,7 @@ import { followPath } from '../rules/pod-specs.js';
 import { requiredSecretsFor } from '../rules/required-secrets.js';
 import type { FixOptions } from './options.js';
 import { detach } from '../manifest/detach.js';
+import { suppressedRules } from './suppressions.js';
 
 /** `namespace/name` with '' for an object whose namespace is left to `kubectl apply`. */
 export const nsKey = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
@@ -21,6 +22,7 @@ export interface InputIndexData {
   serviceAccounts: Set<string>;
   serviceAccountNeeds: Map<string, Set<string>>;
   registrySecrets: Map<string, Set<string>>;
+  movedServiceAccounts: Map<string, Set<string>>;
 }
 
 /**
@@ -35,12 +37,16 @@ export class InputIndex {
     for (const sa of data.serviceAccounts) index.serviceAccounts.add(sa);
     for (const [k, v] of data.serviceAccountNeeds) index.serviceAccountNeeds.set(k, v);
     for (const [k, v] of data.registrySecrets) index.registrySecrets.set(k, v);
+    for (const [k, v] of data.movedServiceAccounts) index.movedServiceAccounts.set(k, v);
     return index;
   }
 
   /** The facts as plain data, for `fromData`. */
   toData(): InputIndexData {
-    return { serviceAccounts: this.serviceAccounts, serviceAccountNeeds: this.serviceAccountNeeds, registrySecrets: this.registrySecrets };
+    return {
+      serviceAccounts: this.serviceAccounts, serviceAccountNeeds: this.serviceAccountNeeds,
+      registrySecrets: this.registrySecrets, movedServiceAccounts: this.movedServiceAccounts,
+    };
   }
 
   /** ServiceAccounts defined in the input. */
@@ -49,20 +55,27 @@ export class InputIndex {
   readonly serviceAccountNeeds = new Map<string, Set<string>>();
   /** docker-registry Secret name -> namespaces it is defined in. */
   readonly registrySecrets = new Map<string, Set<string>>();
+  /**
+   * ServiceAccount name -> the namespaces the fix moves it into: ServiceAccounts of the input
+   * without a namespace of their own, in files whose options give one (see `rbac-subjects.ts`).
+   */
+  readonly movedServiceAccounts = new Map<string, Set<string>>();
 
   /**
-   * Records one parsed file's facts. `withPods` also walks pod specs (ServiceAccount mode).
+   * Records one parsed file's facts. `withPods` also walks pod specs (ServiceAccount mode);
+   * `moves` false: the fix leaves the file alone (a template), so it moves no ServiceAccount.
    * Names and keys are kept for the whole run: copied off the file's text (see `detach`).
    */
-  add(file: ManifestFile, options: FixOptions, kinds: KindRegistry, withPods: boolean): void {
+  add(file: ManifestFile, options: FixOptions, kinds: KindRegistry, withPods: boolean, moves = true): void {
     for (const object of findObjects(file.docs)) {
       const { kind, apiVersion, name } = object.ref;
       const ns = effectiveNamespace(object, options);
-      if (apiVersion === 'v1' && kind === 'ServiceAccount' && name) this.serviceAccounts.add(detach(nsKey(ns, name)));
+      if (apiVersion === 'v1' && kind === 'ServiceAccount' && name) {
+        this.serviceAccounts.add(detach(nsKey(ns, name)));
+        if (moves && movesIntoNamespace(object, options)) addTo(this.movedServiceAccounts, name, options.namespace as string);
+      }
       if (apiVersion === 'v1' && kind === 'Secret' && name && /dockerconfigjson|dockercfg/.test(stringAt(object.node, 'type') ?? '')) {
-        let set = this.registrySecrets.get(name);
-        if (!set) this.registrySecrets.set(detach(name), (set = new Set()));
-        set.add(detach(ns ?? ''));
+        addTo(this.registrySecrets, name, ns ?? '');
       }
       if (!withPods) continue;
       for (const specPath of kinds.lookup(apiVersion, kind, options.kinds).podSpecPaths) {
@@ -79,4 +92,21 @@ export class InputIndex {
       }
     }
   }
+}
+
+/** Adds `value` to the set of `key` (both kept for the run: detached). */
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(detach(key), (set = new Set()));
+  set.add(detach(value));
+}
+
+/**
+ * Whether the fix gives an object the run's namespace: it has none of its own, one is asked for,
+ * and neither the config nor the object's `privreg-fix.io/ignore` annotation turns that off.
+ */
+export function movesIntoNamespace(object: ManifestObject, options: FixOptions): boolean {
+  if (object.ref.namespace || options.namespace === undefined || options.rules['missing-namespace'] === 'off') return false;
+  const suppressed = suppressedRules(object);
+  return !suppressed.has('all') && !suppressed.has('missing-namespace');
 }

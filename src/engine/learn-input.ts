@@ -7,6 +7,7 @@ import { createPositionMapper, type PositionMapper } from '../manifest/positions
 import { crdKindOf, customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
 import { usedKinds, type CrdUsage } from './crd-usage.js';
 import { crdNameNode, specDigest } from './duplicate-crds.js';
+import { findTemplateMarker } from '../manifest/templates.js';
 import { documentData } from './doc-data.js';
 import type { Engine } from './fix-text.js';
 import type { CustomKind, FixOptions } from './options.js';
@@ -14,6 +15,8 @@ import { detach } from '../manifest/detach.js';
 
 const CRD_HINT = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const REGISTRY_SECRET_HINT = /kubernetes\.io\/docker(?:configjson|cfg)/;
+/** A ServiceAccount (or a binding subject naming one), in block, flow or JSON style. */
+const SERVICE_ACCOUNT_HINT = /kind["']?\s*:\s*["']?ServiceAccount\b/;
 
 /** The run-wide engine (the CRDs it learns reach its kinds and its validator). */
 export type LearningEngine = Engine;
@@ -97,9 +100,12 @@ export function learnCrds(file: ManifestFile, engine: Engine, fileRank = 0): Crd
  */
 export function learnIndex(text: string, options: FixOptions, engine: LearningEngine): void {
   const withPods = options.pullSecretsOn === 'serviceaccount';
-  if (!withPods && !REGISTRY_SECRET_HINT.test(text)) return;
+  if (!withPods && !REGISTRY_SECRET_HINT.test(text) && !SERVICE_ACCOUNT_HINT.test(text)) return;
   const file = parseManifest('', text);
-  if (file.errors.length === 0) engine.index.add(file, options, engine.kinds, withPods);
+  if (file.errors.length > 0) return;
+  // A template is left alone (`template-skipped`): the fix moves none of its ServiceAccounts.
+  const moves = findTemplateMarker(text, file.docs, false) === undefined;
+  engine.index.add(file, options, engine.kinds, withPods, moves);
 }
 
 /** Learns everything one text can teach the run: CRDs, then the index (for single texts). */

@@ -7,13 +7,22 @@
 import type { Engine } from './fix-text.js';
 import type { FileResult } from './types.js';
 import { detach } from '../manifest/detach.js';
+import { NOT_IN_NAMESPACE } from '../rules/secret-namespaces.js';
 
-/** A filter keeping only the first "not-validated" note of each kind (a no-op when disabled). */
+/**
+ * A filter keeping only the first "not-validated" note of each kind (unless disabled), and the
+ * first `pull-secret-not-in-namespace` warning of each secret and namespace (always).
+ */
 export function noteFilter(enabled: boolean): (r: FileResult) => FileResult {
   const seen = new Set<string>();
+  const once = new Set(enabled ? ['not-validated', NOT_IN_NAMESPACE] : [NOT_IN_NAMESPACE]);
   return (r) => {
-    if (!enabled || !r.findings.some((f) => f.ruleId === 'not-validated')) return r;
-    const findings = r.findings.filter((f) => f.ruleId !== 'not-validated' || (!seen.has(f.message) && Boolean(seen.add(detach(f.message)))));
+    if (!r.findings.some((f) => once.has(f.ruleId))) return r;
+    const findings = r.findings.filter((f) => {
+      if (!once.has(f.ruleId)) return true;
+      const key = `${f.ruleId}\0${f.message}`;
+      return !seen.has(key) && Boolean(seen.add(detach(key)));
+    });
     return { ...r, findings };
   };
 }

@@ -71,6 +71,11 @@ export interface FileResult {
   changed?: boolean;
   /** True when the file was not processed at all (invalid YAML, template, unreadable). */
   skipped: boolean;
+  /**
+   * Pull secret name -> the namespaces its pods run in once the file is fixed (sorted; `''`
+   * for pods left to the namespace `kubectl apply` uses). Absent when no pod uses one.
+   */
+  pullSecretNamespaces?: Record<string, string[]>;
   /** Set by the writer: whether the file was written, or why not. */
   written?: boolean;
   writeError?: string;

@@ -2,7 +2,7 @@ import type { RunResult } from '../engine/types.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
-import { formatSummary } from './summary.js';
+import { formatRunSummary } from './secret-namespaces.js';
 import { formatText } from './text.js';
 
 export { shouldUseColor } from './color.js';
@@ -12,6 +12,7 @@ export { buildJsonReport, formatJson, JSON_REPORT_VERSION, type JsonReport, type
 export { createPositionMapper, lineStarts, type PositionMapper } from '../manifest/positions.js';
 export { buildSarif, formatSarif, sarifLevel, SARIF_SCHEMA_URI, type SarifLog } from './sarif.js';
 export { formatSummary, formatDuration } from './summary.js';
+export { formatRunSummary, formatSecretNamespaces, type SecretNamespaces } from './secret-namespaces.js';
 export { formatText } from './text.js';
 export { toolInfo, type ToolInfo } from './tool-info.js';
 
@@ -47,7 +48,7 @@ export function formatReport(format: ReportFormat, run: RunResult, opts: ReportO
     case 'text': {
       const body = formatText(run, { color: opts.color });
       if (opts.summary === false) return body ? `${body}\n` : '';
-      const summary = formatSummary(run, { color: opts.color });
+      const summary = formatRunSummary(run, { color: opts.color });
       return body ? `${body}\n\n${summary}\n` : `${summary}\n`;
     }
   }

@@ -2,6 +2,7 @@ import { isChanged, type FileResult, type Finding, type ObjectRef, type RunResul
 import { countRun, hasUnreportedWriteError, isFixed, type RunCounts } from './counts.js';
 import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
 import { toolInfo } from './tool-info.js';
+import { runSecretNamespaces, type SecretNamespaces } from '../engine/secret-usage.js';
 
 /** Version of the JSON report shape; bumped only on incompatible changes. */
 export const JSON_REPORT_VERSION = 1;
@@ -55,6 +56,8 @@ export interface JsonReport {
   tool: { name: string; version: string };
   mode: RunResult['mode'];
   files: JsonFile[];
+  /** Every pull secret the pods use once fixed, with the namespaces it must exist in. */
+  pullSecrets: SecretNamespaces[];
   summary: RunCounts & { durationMs: number };
 }
 
@@ -66,6 +69,7 @@ export function buildJsonReport(run: RunResult): JsonReport {
     tool: { name: tool.name, version: tool.version },
     mode: run.mode,
     files: run.files.map((file) => jsonFile(run, file)),
+    pullSecrets: runSecretNamespaces(run.files),
     summary: { ...countRun(run), durationMs: Math.round(run.durationMs) },
   };
 }

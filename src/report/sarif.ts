@@ -4,6 +4,7 @@ import { artifactLocation, type ArtifactLocation } from './artifact-uri.js';
 import { hasUnreportedWriteError, isFixed } from './counts.js';
 import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
 import { toolInfo } from './tool-info.js';
+import { runSecretNamespaces, type SecretNamespaces } from '../engine/secret-usage.js';
 
 /** Options of the SARIF reporter. */
 export interface SarifOptions {
@@ -41,6 +42,8 @@ export interface SarifLog {
     tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; rules: SarifRule[] } };
     columnKind: 'utf16CodeUnits';
     results: SarifResult[];
+    /** `pullSecrets`: every pull secret the pods use once fixed, with its namespaces (as in the JSON report). */
+    properties?: { pullSecrets: SecretNamespaces[] };
   }>;
 }
 
@@ -86,6 +89,7 @@ export function buildSarif(run: RunResult, opts: SarifOptions = {}): SarifLog {
     return i;
   };
   const results: SarifResult[] = [];
+  const pullSecrets = runSecretNamespaces(run.files);
   for (const file of run.files) {
     const location = artifactLocation(file.path, opts.cwd);
     const mapper = createPositionMapper(file.source);
@@ -105,6 +109,7 @@ export function buildSarif(run: RunResult, opts: SarifOptions = {}): SarifLog {
       } },
       columnKind: 'utf16CodeUnits',
       results,
+      ...(pullSecrets.length > 0 ? { properties: { pullSecrets } } : {}),
     }],
   };
 }

@@ -3,9 +3,10 @@ import { effectiveNamespace, nsKey } from '../engine/input-index.js';
 import { addPair, fillEmptyValue, findPair } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
 import { stringAt } from '../manifest/objects.js';
-import { ensurePullSecrets, listedNames, namesValue } from './ensure-pull-secrets.js';
+import { ensurePullSecrets, namesValue } from './ensure-pull-secrets.js';
 import type { Creatable, FoundMap } from './pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
+import { checkSecretNamespaces } from './secret-namespaces.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /**
@@ -13,10 +14,11 @@ import type { Rule, RuleContext } from './rule.js';
  * in `imagePullSecrets` exactly once; existing entries are kept, missing ones appended. In
  * ServiceAccount mode only pods that list secrets of their own are checked here (Kubernetes then
  * ignores their ServiceAccount's), and pods relying on a ServiceAccount absent from the input get
- * a warning. Also `pull-secret-namespace`: a listed secret the input defines only elsewhere.
+ * a warning. Also `pull-secret-namespace` and `pull-secret-not-in-namespace` (see
+ * `secret-namespaces.ts`): a secret used where the input does not define it.
  */
 export const pullSecretsRule: Rule = {
-  ids: ['missing-pull-secret', 'pull-secret-namespace', 'unfixable'],
+  ids: ['missing-pull-secret', 'pull-secret-namespace', 'pull-secret-not-in-namespace', 'unfixable'],
   check(ctx: RuleContext): void {
     const { ref, fieldPrefix } = ctx.object;
     const wantsAny = ctx.options.pullSecrets.length > 0 || Object.keys(ctx.options.registries).length > 0;
@@ -114,22 +116,4 @@ function checkPodSpec(ctx: RuleContext, spec: FoundMap, plain: boolean): void {
     plain,
     label: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} pod spec (${where})`,
   }, wanted);
-}
-
-function checkSecretNamespaces(ctx: RuleContext, spec: FoundMap): void {
-  const own = findPair(spec.node, 'imagePullSecrets')?.value;
-  const names = new Set([...(isSeq(own) ? listedNames(own) : []), ...requiredSecretsFor(spec.node, ctx.options)]);
-  const ns = effectiveNamespace(ctx.object, ctx.options) ?? '';
-  for (const name of names) {
-    const defined = ctx.index.registrySecrets.get(name);
-    if (!defined || defined.has(ns)) continue;
-    const where = [...defined].map((n) => (n === '' ? 'the namespace kubectl applies to' : `"${n}"`)).join(', ');
-    ctx.report({
-      ruleId: 'pull-secret-namespace',
-      message: `pull secret "${name}" is defined in ${where}, but ${ctx.object.ref.kind} "${ctx.object.ref.name ?? ''}" runs in ${ns ? `"${ns}"` : 'the namespace kubectl applies to'}: a pod can only use pull secrets of its own namespace`,
-      start: (own as { range?: number[] } | undefined)?.range?.[0] ?? spec.node.range?.[0] ?? 0,
-      end: (own as { range?: number[] } | undefined)?.range?.[1] ?? spec.node.range?.[0] ?? 0,
-      fieldPath: `${ctx.object.fieldPrefix}${spec.fieldPath}.imagePullSecrets`,
-    });
-  }
 }

@@ -37,13 +37,61 @@ function podSpecs(root: Obj, path: string): Obj[] {
   return level.filter(isObj);
 }
 
-function fixObject(obj: Obj, kinds: KindRegistry, namespace: string, secret: string): void {
+/**
+ * What RBAC subjects follow: the names of the ServiceAccounts without a namespace (the fix puts
+ * them into the run's namespace), and `namespace/name` of every ServiceAccount once fixed.
+ */
+export interface RbacFacts {
+  moved: Set<string>;
+  defined: Set<string>;
+  /** Subjects the expected fix changed so far. */
+  changed: number;
+}
+
+const hasNoNamespace = (meta: unknown): boolean => !isObj(meta) || meta.namespace === undefined || meta.namespace === null || meta.namespace === '';
+
+/** The RBAC facts of every document of a tree (List items included). */
+export function rbacFacts(docs: readonly unknown[], namespace: string): RbacFacts {
+  const facts: RbacFacts = { moved: new Set(), defined: new Set(), changed: 0 };
+  const visit = (o: unknown): void => {
+    if (!isObj(o)) return;
+    if (typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items)) o.items.forEach(visit);
+    if (o.apiVersion !== 'v1' || o.kind !== 'ServiceAccount' || !isObj(o.metadata) || typeof o.metadata.name !== 'string') return;
+    const name = o.metadata.name;
+    if (hasNoNamespace(o.metadata)) facts.moved.add(name);
+    facts.defined.add(`${hasNoNamespace(o.metadata) ? namespace : String(o.metadata.namespace)}/${name}`);
+  };
+  docs.forEach(visit);
+  return facts;
+}
+
+const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
+
+/** Subjects naming a moved ServiceAccount elsewhere get the run's namespace. */
+function fixSubjects(obj: Obj, namespace: string, rbac: RbacFacts): void {
+  if (typeof obj.apiVersion !== 'string' || !obj.apiVersion.startsWith('rbac.authorization.k8s.io/')) return;
+  if (obj.kind !== 'RoleBinding' && obj.kind !== 'ClusterRoleBinding') return;
+  if (!Array.isArray(obj.subjects)) return;
+  const own = isObj(obj.metadata) && typeof obj.metadata.namespace === 'string' ? obj.metadata.namespace : undefined;
+  for (const subject of obj.subjects) {
+    if (!isObj(subject) || subject.kind !== 'ServiceAccount' || typeof subject.name !== 'string' || !rbac.moved.has(subject.name)) continue;
+    if (subject.apiGroup !== undefined && subject.apiGroup !== '') continue;
+    const named = typeof subject.namespace === 'string' && subject.namespace !== '' ? subject.namespace : undefined;
+    const current = named ?? (obj.kind === 'RoleBinding' ? own : undefined);
+    if (current !== undefined && (rbac.defined.has(`${current}/${subject.name}`) || SYSTEM_NAMESPACES.includes(current))) continue;
+    subject.namespace = namespace;
+    rbac.changed++;
+  }
+}
+
+function fixObject(obj: Obj, kinds: KindRegistry, namespace: string, secret: string, rbac?: RbacFacts): void {
   if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return;
   const info = kinds.lookup(obj.apiVersion, obj.kind);
   if (info.scope === 'Namespaced') {
     const meta = isObj(obj.metadata) ? obj.metadata : (obj.metadata = {}) as Obj;
     if (meta.namespace === undefined || meta.namespace === null || meta.namespace === '') meta.namespace = namespace;
   }
+  if (rbac) fixSubjects(obj, namespace, rbac);
   for (const path of info.podSpecPaths) {
     const plain = info.stringSecretPaths.includes(path);
     for (const spec of podSpecs(obj, path)) {
@@ -53,16 +101,19 @@ function fixObject(obj: Obj, kinds: KindRegistry, namespace: string, secret: str
   }
 }
 
-/** The data a document must have after `--namespace ns --pull-secret secret`. */
-export function expectedData(doc: unknown, kinds: KindRegistry, namespace: string, secret: string): unknown {
+/**
+ * The data a document must have after `--namespace ns --pull-secret secret`; with `rbac` (the
+ * facts of the whole tree), binding subjects follow the ServiceAccounts the fix moves.
+ */
+export function expectedData(doc: unknown, kinds: KindRegistry, namespace: string, secret: string, rbac?: RbacFacts): unknown {
   const copy = structuredClone(doc);
   if (!isObj(copy)) return copy;
   const api = copy.apiVersion;
   if (typeof api === 'string' && api.startsWith('kustomize.config.k8s.io/')) return copy;
   if (typeof copy.kind === 'string' && copy.kind.endsWith('List') && Array.isArray(copy.items)) {
-    for (const item of copy.items) if (isObj(item)) fixObject(item, kinds, namespace, secret);
+    for (const item of copy.items) if (isObj(item)) fixObject(item, kinds, namespace, secret, rbac);
     return copy;
   }
-  fixObject(copy, kinds, namespace, secret);
+  fixObject(copy, kinds, namespace, secret, rbac);
   return copy;
 }

@@ -77,7 +77,7 @@ describe('create secret docker-registry', () => {
     [['secret', 'docker-registry', 'Reg_Cred', '--docker-username', 'u', '--password-env', 'REG_PASSWORD'], 2, /invalid secret name/],
     [[...base, '--password-env', 'REG_PASSWORD', '-n', 'Bad'], 2, /invalid --namespace/],
     [[...base, '--password-env', 'REG_PASSWORD', '--force'], 2, /--force only applies/],
-    [[...base, `--docker-pasword=${FAKE_PASSWORD}`], 2, /Unknown option '--docker-pasword'/],
+    [[...base, `--docker-pasword=${FAKE_PASSWORD}`], 2, /unknown option '--docker-pasword' \(did you mean '--docker-password'\?\)/],
     [[...base, `--password-stdin=${FAKE_PASSWORD}`], 2, /does not take an argument/],
     [['secret', 'generic', 'x'], 2, /"generic" secrets are not supported/],
     [['secret', FAKE_PASSWORD], 2, /that secret type is not supported/],

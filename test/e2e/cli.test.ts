@@ -127,7 +127,9 @@ describe('privreg-fix CLI', () => {
     expect(runCli(['--bogus']).code).toBe(2);
     expect(runCli(['--write', '--check']).code).toBe(2);
     expect(runCli(['-n', 'Not_Valid']).code).toBe(2);
-    expect(runCli(['does-not-exist.yaml']).code).toBe(2);
+    const noMatch = runCli(['-n', 'demo', 'does-not-exist.yaml']);
+    expect(noMatch.code).toBe(2);
+    expect(noMatch.stderr).toContain('does-not-exist.yaml');
     expect(runCli(['-', 'x.yaml']).code).toBe(2);
   });
 
