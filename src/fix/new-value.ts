@@ -1,10 +1,11 @@
 import { formatScalar } from './scalar-format.js';
 
-/** A small value privreg-fix adds to a document: a string, a map of them, or a list of names. */
+/** A small value privreg-fix adds to a document: a string, a map of them, a list of names or of strings. */
 export type NewValue =
   | { kind: 'scalar'; value: string }
   | { kind: 'map'; entries: [string, NewValue][] }
-  | { kind: 'names'; names: string[] };
+  | { kind: 'names'; names: string[] }
+  | { kind: 'strings'; items: string[] };
 
 /** Style hints for rendering. */
 export interface RenderStyle {
@@ -30,6 +31,7 @@ export function renderBlockChildren(value: NewValue, col: number, style: RenderS
   if (value.kind === 'names') {
     return value.names.map((n) => `${spaces(col + style.seqIndent)}- name: ${formatScalar(n)}`);
   }
+  if (value.kind === 'strings') return value.items.map((s) => `${spaces(col + style.seqIndent)}- ${formatScalar(s)}`);
   return [];
 }
 
@@ -38,6 +40,7 @@ export function renderFlow(value: NewValue, json = false): string {
   const str = (s: string): string => (json ? JSON.stringify(s) : formatScalar(s));
   if (value.kind === 'scalar') return str(value.value);
   if (value.kind === 'map') return `{${value.entries.map(([k, v]) => `${str(k)}: ${renderFlow(v, json)}`).join(', ')}}`;
+  if (value.kind === 'strings') return `[${value.items.map(str).join(', ')}]`;
   return `[${renderFlowNames(value.names, json)}]`;
 }
 
