@@ -47,8 +47,13 @@ function imageMapVariants(path: ValuePath, map: Values, target: RegistryTarget):
   const at = (key: string, value: string): ValueChange => ({ path: [...path, key], value });
   const variants: ValueChange[][] = [];
   if ('registry' in map) {
-    if (moved.endsWith(`/${repo}`)) variants.push([at('registry', moved.slice(0, -repo.length - 1))]);
+    // The registry value becomes a registry the user named when it can, the repository kept
+    // (`docker.io` + `nginx` becomes `reg.example.com` + `library/nginx`, as Docker reads it).
+    const prefix = moved.endsWith(`/${repo}`) ? moved.slice(0, -repo.length - 1) : undefined;
+    const named = [target.registry, ...Object.values(target.registryMap).map((t) => t.replace(/\/+$/, ''))];
+    if (prefix !== undefined && named.includes(prefix)) variants.push([at('registry', prefix)]);
     else if (moved.startsWith(`${target.registry}/`)) variants.push([at('registry', target.registry), at('repository', moved.slice(target.registry.length + 1))]);
+    else if (prefix !== undefined) variants.push([at('registry', prefix)]);
   }
   if (!registry) variants.push([at('repository', moved)]);
   return variants;

@@ -86,6 +86,7 @@ function coverOrder(proven: readonly Proven[]): Proven[] {
  */
 export async function selectValues(base: RenderState, proven: readonly Proven[], render: Render): Promise<Selection> {
   const order = coverOrder(proven);
+  if (order.length === 0) return { chosen: [], resolved: new Set(), state: base };
   const all = await render(order.flatMap((p) => p.changes));
   if (typeof all !== 'string') {
     const effect = effectOf(base, all);
