@@ -4,6 +4,7 @@ export const HELP = `Usage: privreg-fix [options] [paths...]
        privreg-fix create secret docker-registry NAME --docker-server S --docker-username U --password-stdin
        privreg-fix images [--verify] [options] [paths...]   image plan; check the registry has them
        privreg-fix post-render [options]   Helm post-renderer: manifests on stdin, fixed on stdout
+       privreg-fix chart DIR [options]     fix a Helm chart's values (see privreg-fix chart --help)
        privreg-fix fn [CONFIG_FILE]        kustomize/kpt KRM function (ResourceList on stdin)
 
 Make Kubernetes manifests ready for a private registry: add a namespace to namespaced objects and

@@ -42,6 +42,7 @@ export async function main(io: CliIO): Promise<number> {
       const { runFn } = await import('../krm/index.js');
       return await runFn(io.argv.slice(1), io);
     }
+    if (io.argv[0] === 'chart') return await (await import('../chart/index.js')).runChart(io.argv.slice(1), io);
     if (io.argv[0] === 'post-render') {
       const { runPostRender } = await import('../post-render/index.js');
       return await runPostRender(io.argv.slice(1), io);

@@ -3,6 +3,7 @@ import type { DiscoveredFile } from '../io/discover.js';
 import { readText, ReadError } from '../io/read-text.js';
 import { writeAtomic } from '../io/write-atomic.js';
 import { fixText, type Engine } from './fix-text.js';
+import { chartResult, isChartFile } from './helm-chart.js';
 import type { FixOptions } from './options.js';
 import { isChanged, type FileResult, type Finding } from './types.js';
 
@@ -44,6 +45,7 @@ export async function processFile(file: DiscoveredFile, options: FixOptions, eng
   } catch (e) {
     return failedResult(file, 'read-error', `cannot read: ${e instanceof ReadError ? e.message : String(e)}`);
   }
+  if (isChartFile(file.absolute)) return chartResult(file.display, file.absolute, text, options);
   const result = fixText(file.display, text, options, engine, mode !== 'check');
   result.absolutePath = file.absolute;
   return mode === 'write' ? writeResult(result) : result;

@@ -130,11 +130,21 @@ export function replaceScalar(scalar: Scalar, value: string): TextEdit[] | undef
   return [{ start, end, text: formatScalar(value, style) }];
 }
 
-/** Appends `{name: x}` items (plain `x` items when `plain`) to an existing sequence (block or flow). */
-export function appendNames(text: string, seq: YAMLSeq, names: readonly string[], plain = false): TextEdit[] | undefined {
+/** Appends `{name: x}` items to an existing sequence (block or flow). */
+export function appendNames(text: string, seq: YAMLSeq, names: readonly string[]): TextEdit[] | undefined {
   if (!seq.range) return undefined;
-  if (seq.flow) return [insertIntoFlow(text, seq, renderFlowNames(names, isJsonStyle(seq), plain))];
+  if (seq.flow) return [insertIntoFlow(text, seq, renderFlowNames(names, isJsonStyle(seq)))];
   const dashCol = columnOf(text, seq.range[0]);
-  const lines = names.map((n) => `${' '.repeat(dashCol)}- ${plain ? '' : 'name: '}${formatScalar(n)}`);
+  const lines = names.map((n) => `${' '.repeat(dashCol)}- name: ${formatScalar(n)}`);
+  return [insertLines(text, contentEnd(seq) ?? seq.range[1], lines, dashCol)];
+}
+
+/** Appends string items to an existing sequence (block or flow). */
+export function appendStrings(text: string, seq: YAMLSeq, items: readonly string[]): TextEdit[] | undefined {
+  if (!seq.range) return undefined;
+  const json = isJsonStyle(seq);
+  if (seq.flow) return [insertIntoFlow(text, seq, items.map((s) => (json ? JSON.stringify(s) : formatScalar(s))).join(', '))];
+  const dashCol = columnOf(text, seq.range[0]);
+  const lines = items.map((s) => `${' '.repeat(dashCol)}- ${formatScalar(s)}`);
   return [insertLines(text, contentEnd(seq) ?? seq.range[1], lines, dashCol)];
 }

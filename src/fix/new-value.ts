@@ -1,13 +1,14 @@
 import { formatScalar } from './scalar-format.js';
 
 /**
- * A small value privreg-fix adds to a document: a string, a map of them, or a list of names
- * (`- name: x` items, or `- x` when `plain`, as Spark's `imagePullSecrets` takes them).
+ * A small value privreg-fix adds to a document: a string, a map of them, a list of names
+ * (`- name: x` items) or of strings (`- x`, as Spark's `imagePullSecrets` takes them).
  */
 export type NewValue =
   | { kind: 'scalar'; value: string }
   | { kind: 'map'; entries: [string, NewValue][] }
-  | { kind: 'names'; names: string[]; plain?: boolean };
+  | { kind: 'names'; names: string[] }
+  | { kind: 'strings'; items: string[] };
 
 /** Style hints for rendering. */
 export interface RenderStyle {
@@ -31,8 +32,9 @@ export function renderBlockChildren(value: NewValue, col: number, style: RenderS
     return value.entries.flatMap(([k, v]) => renderBlockPair(k, v, col + style.indentUnit, style));
   }
   if (value.kind === 'names') {
-    return value.names.map((n) => `${spaces(col + style.seqIndent)}- ${value.plain ? '' : 'name: '}${formatScalar(n)}`);
+    return value.names.map((n) => `${spaces(col + style.seqIndent)}- name: ${formatScalar(n)}`);
   }
+  if (value.kind === 'strings') return value.items.map((s) => `${spaces(col + style.seqIndent)}- ${formatScalar(s)}`);
   return [];
 }
 
@@ -41,11 +43,12 @@ export function renderFlow(value: NewValue, json = false): string {
   const str = (s: string): string => (json ? JSON.stringify(s) : formatScalar(s));
   if (value.kind === 'scalar') return str(value.value);
   if (value.kind === 'map') return `{${value.entries.map(([k, v]) => `${str(k)}: ${renderFlow(v, json)}`).join(', ')}}`;
-  return `[${renderFlowNames(value.names, json, value.plain)}]`;
+  if (value.kind === 'strings') return `[${value.items.map(str).join(', ')}]`;
+  return `[${renderFlowNames(value.names, json)}]`;
 }
 
-/** Renders list items `{name: x}, {name: y}` (or `x, y` when `plain`) for a flow sequence. */
-export function renderFlowNames(names: readonly string[], json = false, plain = false): string {
+/** Renders list items `{name: x}, {name: y}` for a flow sequence. */
+export function renderFlowNames(names: readonly string[], json = false): string {
   const str = (s: string): string => (json ? JSON.stringify(s) : formatScalar(s));
-  return names.map((n) => (plain ? str(n) : `{${str('name')}: ${str(n)}}`)).join(', ');
+  return names.map((n) => `{${str('name')}: ${str(n)}}`).join(', ');
 }

@@ -19,7 +19,8 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 /**
  * Expands path arguments (files, directories, globs) into a sorted, de-duplicated list of files.
  * Directories are searched for `*.yaml`/`*.yml`, honouring `.gitignore` and skipping
- * `node_modules` and `.git`. Files named explicitly are always taken, even when ignored.
+ * `node_modules` and `.git`; a Helm chart found there is its `Chart.yaml` alone (see
+ * `keepChartRoots`). Files named explicitly are always taken, even when ignored.
  */
 export async function discover(args: readonly string[], cwd: string, exclude: readonly string[] = []): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
@@ -43,7 +44,26 @@ export async function discover(args: readonly string[], cwd: string, exclude: re
     else if (isDynamicPattern(arg)) matches = await globby(arg.split(path.sep).join('/'), options);
     else throw new NoMatchError(`${arg}: no such file or directory`);
     if (matches.length === 0 && !info) throw new NoMatchError(`${arg}: no files match this pattern`);
-    for (const m of matches) add(path.normalize(m));
+    for (const m of keepChartRoots(matches.map((f) => path.normalize(f)))) add(m);
   }
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+const CHART_FILE = 'Chart.yaml';
+
+const isInside = (file: string, dir: string): boolean => file.startsWith(dir + path.sep);
+
+/**
+ * A Helm chart among the matches (a directory holding `Chart.yaml`) is represented by its
+ * `Chart.yaml` alone: its templates are not YAML, its values files are not manifests, and its
+ * vendored subcharts are part of it. The engine reports such a file as a chart (`helm-chart`).
+ */
+function keepChartRoots(matches: readonly string[]): string[] {
+  const roots = matches.filter((m) => path.basename(m) === CHART_FILE).map((m) => path.dirname(m));
+  if (roots.length === 0) return [...matches];
+  const outermost = roots.filter((r) => !roots.some((o) => isInside(r, o)));
+  return matches.filter((m) => {
+    const root = outermost.find((r) => isInside(m, r));
+    return root === undefined || m === path.join(root, CHART_FILE);
+  });
 }

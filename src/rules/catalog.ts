@@ -42,6 +42,8 @@ export const RULES: readonly RuleMeta[] = [
     description: 'The file is not valid YAML (syntax error, duplicate key); it is left unchanged.' },
   { id: 'template-skipped', defaultSeverity: 'error', fixable: false,
     description: 'The file contains Helm/Go template markers and is not YAML; it is left unchanged.' },
+  { id: 'helm-chart', defaultSeverity: 'error', fixable: false,
+    description: 'A directory scan met a Helm chart: its templates were not scanned; fix its values with privreg-fix chart.' },
   { id: 'unfixable', defaultSeverity: 'error', fixable: false,
     description: 'A change is needed but cannot be made safely (anchors, aliases, odd layout); fix it by hand.' },
   { id: 'read-error', defaultSeverity: 'error', fixable: false,

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../engine/types.js';
-import { addPair, appendNames, fillEmptyValue, findPair } from '../fix/collection-edits.js';
+import { addPair, appendNames, appendStrings, fillEmptyValue, findPair } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
 import type { RuleContext } from './rule.js';
 
@@ -54,7 +54,7 @@ export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wa
     missing = missing.filter((n) => !listed.has(n));
     if (missing.length === 0) return;
     existing = value.toJS(ctx.object.doc) as unknown[];
-    fix = appendNames(ctx.text, value, missing, target.plain);
+    fix = target.plain ? appendStrings(ctx.text, value, missing) : appendNames(ctx.text, value, missing);
     at = value.range ?? at;
   } else {
     if (isSeq(value) && listedNamesAll(value, missing)) return;
@@ -86,7 +86,7 @@ function listedNamesAll(seq: YAMLSeq, names: readonly string[]): boolean {
   return names.every((n) => listed.has(n));
 }
 
-/** The `imagePullSecrets` value for `names`. */
+/** The `imagePullSecrets` value for `names`: `{name: x}` items, or plain `x` items. */
 export function namesValue(names: string[], plain = false): NewValue {
-  return plain ? { kind: 'names', names, plain } : { kind: 'names', names };
+  return plain ? { kind: 'strings', items: names } : { kind: 'names', names };
 }

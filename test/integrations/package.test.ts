@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEPLOYMENT, ROOT, tempDir } from './helpers.js';
+import { CHART_APP, HELM_BINARIES } from './helm-support.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -29,7 +30,9 @@ describe('npm package', () => {
     expect(files).toContain('schemas/config.schema.json');
     expect(files).toContain('schemas/krm-function-config.schema.json');
     for (const doc of ['README.md', 'CHANGELOG.md']) if (existsSync(path.join(ROOT, doc))) expect(files).toContain(doc);
-    const stray = files.filter((f) => !/^(dist|schemas)\//.test(f) && !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
+    expect(files).toContain('helm-plugin/plugin.yaml');
+    expect(files).toContain('helm-plugin/post-render.mjs');
+    const stray = files.filter((f) => !/^(dist|schemas|helm-plugin)\//.test(f) && !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
     expect(stray).toEqual([]);
     expect(files.filter((f) => /^(test|fixtures|src|bench|scripts)\//.test(f) || (/\.ts$/.test(f) && !f.endsWith('.d.ts')))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
@@ -50,6 +53,23 @@ describe('npm package', () => {
     const helm = sh(bin, ['post-render', '--namespace=apps', '--pull-secret=regcred'], app, `---\n# Source: web/templates/deployment.yaml\n${DEPLOYMENT}`);
     expect(helm.code, helm.stderr).toBe(0);
     expect(helm.stdout.startsWith('---\n# Source: web/templates/deployment.yaml\n# the web front end\n')).toBe(true);
+
+    // Helm 4: the plugin shipped in the package, installed from node_modules as the README says.
+    const helm4 = HELM_BINARIES[4];
+    if (existsSync(helm4) || process.env.PRIVREG_FIX_REQUIRE_HELM) {
+      const homes = { HELM_DATA_HOME: path.join(app, '.helm/data'), HELM_CONFIG_HOME: path.join(app, '.helm/config'), HELM_CACHE_HOME: path.join(app, '.helm/cache') };
+      const run4 = (args: string[]): ReturnType<typeof sh> => {
+        const r = spawnSync(helm4, args, { cwd: app, encoding: 'utf8', env: { ...process.env, ...homes }, timeout: 120_000 });
+        return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+      };
+      const installed = run4(['plugin', 'install', 'node_modules/privreg-fix/helm-plugin']);
+      expect(installed.code, installed.stderr).toBe(0);
+      const rendered = run4(['template', 'web', path.join(ROOT, CHART_APP), '-n', 'apps', '--post-renderer', 'privreg-fix',
+        '--post-renderer-args=--pull-secret=regcred', '--post-renderer-args=--output=report.txt']);
+      expect(rendered.code, rendered.stderr).toBe(0);
+      expect(rendered.stdout.match(/imagePullSecrets:\n\s+- name: regcred/g)).toHaveLength(4);
+      expect(readFileSync(path.join(app, 'report.txt'), 'utf8')).toContain('missing-pull-secret');
+    }
 
     // The README's library example, pasted as is, runs and type-checks against the installed package.
     const docs = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

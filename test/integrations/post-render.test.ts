@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir, writeWrapper } from './helpers.js';
+import { ROOT, runCli, tempDir, writeWrapper } from './helpers.js';
 
 /** What `helm template web ./chart` prints: a `---` stream with `# Source:` comments. */
 const RENDERED = `---
@@ -115,8 +115,53 @@ describe('privreg-fix post-render (Helm post-renderer contract)', () => {
     expect(helmExec(['post-render', '-n', 'apps'], '')).toMatchObject({ code: 0, stdout: '' });
   });
 
+  it('writes the report to --output in the format asked for, with one line on stderr', () => {
+    const dir = tempDir();
+    const r = helmExec(['post-render', '--namespace=apps', '--pull-secret=regcred', '--format=json', '--output=report.json'], RENDERED, dir);
+    expect([r.code, r.stdout]).toEqual([0, EXPECTED.replace('reg.example.com/library/nginx:1.27', 'nginx:1.27')]);
+    const json = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as { files: { findings: { ruleId: string; message: string }[] }[] };
+    const findings = json.files[0]?.findings ?? [];
+    expect(findings.map((x) => x.ruleId)).toEqual(['missing-namespace', 'missing-namespace', 'missing-pull-secret']);
+    // Each finding names the chart template of its object.
+    expect(findings[2]?.message).toContain('(from web/templates/deployment.yaml)');
+    expect(r.stderr.trim().split('\n')).toEqual([`privreg-fix post-render: 1 file scanned, 1 fixed, 0 errors, 0 warnings in ${/in (\S+ m?s);/.exec(r.stderr)?.[1] ?? ''}; report: ${path.join(dir, 'report.json')}`]);
+  });
+
+  it('on failure with --output, the one line says where the report is', () => {
+    const dir = tempDir();
+    const r = helmExec(['post-render', '--output=report.txt'], RENDERED.replace('replicas: 1', 'replicas: one'), dir);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(`privreg-fix post-render: errors remain that the fix does not remove; no manifests written; report: ${path.join(dir, 'report.txt')}\n`);
+    expect(readFileSync(path.join(dir, 'report.txt'), 'utf8')).toMatch(/<stdin>:\d+:\d+ +error +spec\.replicas: .* \(from web\/templates\/deployment\.yaml\) +schema/);
+  });
+
+  it('fails when Helm rendered an object into another namespace than --namespace, saying to use helm -n', () => {
+    const rendered = RENDERED.replace('kind: Deployment\nmetadata:\n  name: web\n', 'kind: Deployment\nmetadata:\n  name: web\n  namespace: default\n');
+    const r = helmExec(['post-render', '--namespace=apps', '--pull-secret=regcred'], rendered);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(/error +Deployment "web" is in namespace "default", not "apps"; kept as it is \(from web\/templates\/deployment\.yaml\) +namespace-mismatch/);
+    expect(r.stderr).toContain('run helm with -n apps rather than giving the post-renderer a namespace');
+    // The same namespace as Helm's is fine; a config can make other namespaces a warning again.
+    expect(helmExec(['post-render', '--namespace=default'], rendered).code).toBe(0);
+    const dir = tempDir();
+    mkdirSync(path.join(dir, '.git'));
+    writeFileSync(path.join(dir, '.privreg-fix.yaml'), 'rules:\n  namespace-mismatch: warning\n');
+    expect(helmExec(['post-render', '--namespace=apps'], rendered, dir).code).toBe(0);
+  });
+
+  it('run as the Helm 4 plugin without --output, keeps the report in the cache directory', () => {
+    const cache = tempDir();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'helm-plugin/post-render.mjs'), 'post-render', '-s', 'regcred'], {
+      input: RENDERED, encoding: 'utf8', env: { ...process.env, HELM_PLUGIN_NAME: 'privreg-fix', PRIVREG_FIX_CACHE_DIR: cache },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('- name: regcred');
+    expect(readFileSync(path.join(cache, 'helm-post-render-report.txt'), 'utf8')).toContain('missing-pull-secret');
+    expect(r.stderr).toContain(`report: ${path.join(cache, 'helm-post-render-report.txt')}`);
+  });
+
   it('rejects paths and modes with a usage error', () => {
-    for (const args of [['post-render', 'chart/'], ['post-render', '--write'], ['post-render', '--output', 'x.sarif']]) {
+    for (const args of [['post-render', 'chart/'], ['post-render', '--write']]) {
       const r = runCli(args, { input: RENDERED });
       expect([r.code, r.stdout]).toEqual([2, '']);
     }
