@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { explainInvalidRegistryTarget, parseRegistryKey } from '../image/index.js';
+import { explainInvalidRegistryTarget, parseRegistryMapFlags } from '../image/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 
 /** The process edges chart mode uses (the CLI's, structurally). */
@@ -47,16 +47,9 @@ const OPTIONS = {
 } as const;
 
 function registryMap(entries: readonly string[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    const to = entry.slice(eq + 1);
-    if (eq <= 0 || !parseRegistryKey(entry.slice(0, eq))) throw new ChartUsageError(`--registry-map "${entry}": expected SOURCE=TARGET, e.g. quay.io=reg.example.com/quay`);
-    const why = explainInvalidRegistryTarget(to);
-    if (why) throw new ChartUsageError(`--registry-map "${entry}": ${why}`);
-    map[entry.slice(0, eq)] = to;
-  }
-  return map;
+  const parsed = parseRegistryMapFlags(entries);
+  if ('error' in parsed) throw new ChartUsageError(parsed.error);
+  return parsed.map;
 }
 
 /** Parses the words after `chart`; throws ChartUsageError. */

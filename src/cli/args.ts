@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FixOptions, PullSecretPlacement } from '../engine/options.js';
-import { explainInvalidRegistryTarget, parseRegistryKey } from '../image/index.js';
+import { explainInvalidRegistryTarget, parseRegistryMapFlags } from '../image/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { checkNamespaceName, checkSecretName } from './names.js';
 import { parseErrorMessage } from './unknown-option.js';
@@ -56,17 +56,9 @@ function wholeNumber(value: string, flag: string, min: number): number {
 }
 
 function registryMap(entries: readonly string[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    const from = entry.slice(0, eq);
-    const to = entry.slice(eq + 1);
-    if (eq <= 0 || !parseRegistryKey(from)) throw new UsageError(`--registry-map "${entry}": expected SOURCE=TARGET, e.g. quay.io=reg.example.com/quay`);
-    const why = explainInvalidRegistryTarget(to);
-    if (why) throw new UsageError(`--registry-map "${entry}": ${why}`);
-    map[from] = to;
-  }
-  return map;
+  const parsed = parseRegistryMapFlags(entries);
+  if ('error' in parsed) throw new UsageError(parsed.error);
+  return parsed.map;
 }
 
 /** Parses the main command's arguments; throws UsageError on anything malformed. */

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseRegistryKey } from '../image/index.js';
 import { CreateError } from './errors.js';
+import { decodeDockerAuth } from '../credentials/index.js';
 
 /** A login taken from a docker config.json entry. */
 export interface DockerConfigLogin {
@@ -45,15 +46,6 @@ function findEntryKey(auths: Record<string, unknown>, server: string): string | 
   });
 }
 
-/** Decodes `auth` (base64 of `user:password`); undefined when it is not that shape. */
-function decodeAuth(auth: string): { username: string; password: string } | undefined {
-  const compact = auth.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
-  const decoded = Buffer.from(compact, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return undefined;
-  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
 
 /** Explains where credentials live when config.json delegates them to a helper. */
 function helperHint(config: Record<string, unknown>, key: string | undefined, server: string): string {
@@ -101,7 +93,7 @@ export async function readDockerConfigLogin(file: string, server: string): Promi
 
   let login: { username: string; password: string } | undefined;
   if (typeof entry['auth'] === 'string' && entry['auth'] !== '') {
-    login = decodeAuth(entry['auth']);
+    login = decodeDockerAuth(entry['auth']);
     if (login === undefined) throw new CreateError(`docker config ${file}: the "auth" of "${key}" is not base64 of user:password`);
   } else if (typeof entry['username'] === 'string' && typeof entry['password'] === 'string') {
     login = { username: entry['username'], password: entry['password'] };

@@ -4,6 +4,7 @@ export {
   explainInvalidRegistryTarget,
   isValidRegistryTarget,
   parseRegistryKey,
+  parseRegistryMapFlags,
   registryKeyMatches,
   secretsForImage,
   type RegistryLocation,

@@ -123,3 +123,21 @@ export function secretsForImage(ref: string, registries: Readonly<Record<string,
   }
   return secrets;
 }
+
+/**
+ * Parses `--registry-map SOURCE=TARGET` flags into a map; returns the first problem as a
+ * message (naming the flag and entry) instead, for the caller's own usage error.
+ */
+export function parseRegistryMapFlags(entries: readonly string[]): { map: Record<string, string> } | { error: string } {
+  const map: Record<string, string> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    const from = entry.slice(0, eq);
+    const to = entry.slice(eq + 1);
+    if (eq <= 0 || !parseRegistryKey(from)) return { error: `--registry-map "${entry}": expected SOURCE=TARGET, e.g. quay.io=reg.example.com/quay` };
+    const why = explainInvalidRegistryTarget(to);
+    if (why) return { error: `--registry-map "${entry}": ${why}` };
+    map[from] = to;
+  }
+  return { map };
+}

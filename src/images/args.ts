@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FixOptions } from '../engine/options.js';
-import { explainInvalidRegistryTarget, parseRegistryKey } from '../image/index.js';
+import { explainInvalidRegistryTarget, parseRegistryKey, parseRegistryMapFlags } from '../image/index.js';
 import type { CredentialFlags } from './credentials.js';
 
 /** A mistake in how `images` was called: exit code 2. Messages name flags, never values of secrets. */
@@ -56,17 +56,9 @@ function wholeNumber(value: string | undefined, flag: string, min: number, fallb
 }
 
 function registryMap(entries: readonly string[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf('=');
-    const from = entry.slice(0, eq);
-    const to = entry.slice(eq + 1);
-    if (eq <= 0 || !parseRegistryKey(from)) throw new ImagesUsageError(`--registry-map "${entry}": expected SOURCE=TARGET, e.g. quay.io=reg.example.com/quay`);
-    const why = explainInvalidRegistryTarget(to);
-    if (why) throw new ImagesUsageError(`--registry-map "${entry}": ${why}`);
-    map[from] = to;
-  }
-  return map;
+  const parsed = parseRegistryMapFlags(entries);
+  if ('error' in parsed) throw new ImagesUsageError(parsed.error);
+  return parsed.map;
 }
 
 /** Parses the words after `images`; throws ImagesUsageError on anything malformed. */

@@ -1,6 +1,7 @@
 import { parseImageReference } from '../image/index.js';
 import { bestMatchingKeys } from '../image/registry.js';
 import type { Login } from './auth.js';
+import { decodeDockerAuth } from '../credentials/index.js';
 
 /** A problem in a credentials file; the message names the file and keys, never a secret. */
 export class CredentialsError extends Error {
@@ -20,21 +21,12 @@ export interface AuthEntry {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Decodes `auth` (base64 of `user:password`); undefined when it is not that shape. */
-function decodeAuth(auth: string): { username: string; password: string } | undefined {
-  const compact = auth.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
-  const decoded = Buffer.from(compact, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return undefined;
-  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
 
 /** The login of one `auths` entry: `auth` (base64 `user:password`) first, else `username`/`password`. */
 function entryOf(key: string, value: unknown, source: string): AuthEntry {
   if (!isRecord(value)) return { key, note: 'the entry is not an object' };
   let login: { username: string; password: string } | undefined;
-  if (typeof value['auth'] === 'string' && value['auth'] !== '') login = decodeAuth(value['auth']);
+  if (typeof value['auth'] === 'string' && value['auth'] !== '') login = decodeDockerAuth(value['auth']);
   if (!login && typeof value['username'] === 'string' && typeof value['password'] === 'string') {
     login = { username: value['username'], password: value['password'] };
   }
