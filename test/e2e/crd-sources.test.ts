@@ -81,7 +81,7 @@ describe('array-level x-kubernetes-preserve-unknown-fields', () => {
   it('reports no unknown field in the items, only real ones', () => {
     const fixture = readFileSync(path.join(import.meta.dirname, '../../fixtures/validate/preserve-unknown-arrays/input.yaml'), 'utf8');
     const dir = tree({ 'gadget.yaml': fixture });
-    const r = runCli(['--check', '--no-config', '.'], { cwd: dir });
+    const r = runCli(['--check', '--validate', '--no-config', '.'], { cwd: dir });
     expect(r.stdout.match(/unknown field/g)).toHaveLength(1);
     expect(r.stdout).toContain('spec.arrayLevel[0].inner.b: unknown field "b"');
   });
