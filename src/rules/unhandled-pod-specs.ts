@@ -27,7 +27,8 @@ export const unhandledPodSpecsRule: Rule = {
       if (handled.has(spec.node) || inBlocked(spec.node.range?.[0] ?? -1)) continue;
       // An anchored map merged into a pod spec the kind's paths reach was reported there.
       if (spec.node.anchor && blocked.length > 0) continue;
-      const missing = missingSecrets(ctx, spec);
+      // In ServiceAccount mode the pods' ServiceAccounts carry the secrets (their own rule checks them).
+      const missing = options.pullSecretsOn === 'serviceaccount' ? [] : missingSecrets(ctx, spec);
       const moved = options.registry === undefined ? [] : podImages(spec.node).filter((i) => imageAfterFix(i.value, options) !== i.value);
       if (missing.length === 0 && moved.length === 0) continue;
       const where = `${ctx.object.fieldPrefix}${spec.fieldPath}`;
