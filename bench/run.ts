@@ -9,6 +9,7 @@
  *
  * Usage: `npm run bench -- [dir] [--runs N] [--copies K] [--jobs N] [--quick]`
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -112,6 +113,22 @@ for (const c of quick ? configs.slice(0, 3) : configs) {
   rows.push({ name: `privreg-fix ${c.name}`, ms: t.ms, docs: documents, mb: MB, ...(t.rssMb !== undefined && { rssMb: t.rssMb }) });
 }
 
+// The result cache (--cache): filled by one untimed cold run, then an unchanged tree (warm) and
+// one file edited (a comment appended, another each time, so that it is always a miss).
+const resultsDir = tempDir('results');
+const cachedArgs = ['--check', '--jobs', '1', '--cache', '--cache-location', join(resultsDir, 'cache.json')];
+cli(shared, cachedArgs);
+const warm = medianOf(runs, () => cli(shared, cachedArgs));
+const plainFile = files.find((f) => !/CustomResourceDefinition|ServiceAccount|dockerconfigjson|dockercfg/.test(f.text));
+let edits = 0;
+const edited = plainFile && medianOf(runs, () => {
+  writeFileSync(join(shared, plainFile.rel), `${readFileSync(join(shared, plainFile.rel), 'utf8')}# bench edit ${++edits}\n`);
+  return cli(shared, cachedArgs);
+});
+removeDir(resultsDir);
+rows.push({ name: 'privreg-fix check --cache --jobs 1, warm (unchanged tree)', ms: warm.ms, docs: documents, mb: MB, ...(warm.rssMb !== undefined && { rssMb: warm.rssMb }) });
+if (edited) rows.push({ name: 'privreg-fix check --cache --jobs 1, one file edited', ms: edited.ms, docs: documents, mb: MB, ...(edited.rssMb !== undefined && { rssMb: edited.rssMb }) });
+
 if (!quick && hasKubectl()) {
   const input = kustomizeInput(files);
   const kept = settleKustomization(shared, input.files, input.images);
@@ -169,5 +186,7 @@ removeDir(demo);
 const bareMs = median(bare);
 const smallMs = median(small);
 console.log(`  pre-commit: --check on 3 files ${smallMs.toFixed(0)} ms vs node -e 0 ${bareMs.toFixed(0)} ms: ${(smallMs / bareMs).toFixed(2)}x (goal <= 2.5x; medians of ${precommitRuns})`);
+if (one) console.log(`  --cache warm (unchanged tree) vs cold check+validate --jobs 1: ${(one.ms / warm.ms).toFixed(1)}x faster (${(warm.ms / 1000).toFixed(2)} s; goal >= 10x)`);
+if (edited) console.log(`  --cache one file edited: ${(edited.ms / 1000).toFixed(2)} s, ${(edited.ms / smallMs).toFixed(2)}x a 3-file --check (goal <= 2x)`);
 removeDir(cacheDir);
 console.log(`load at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -22,6 +22,9 @@ export interface CliArgs {
   config?: string;
   noConfig: boolean;
   jobs?: number;
+  /** `--cache`: reuse the results of unchanged files (see `ResultCache`). */
+  cache: boolean;
+  cacheLocation?: string;
   help: boolean;
   version: boolean;
 }
@@ -46,6 +49,8 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -95,6 +100,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     flags,
     schemaDirs: v['schema-dir'] ?? [],
     noConfig: v['no-config'] ?? false,
+    cache: v.cache ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };
@@ -112,6 +118,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (v['max-warnings'] !== undefined) args.maxWarnings = wholeNumber(v['max-warnings'], '--max-warnings', 0);
   if (v.config !== undefined) args.config = v.config;
   if (v.jobs !== undefined) args.jobs = wholeNumber(v.jobs, '--jobs', 1);
+  if (v['cache-location'] !== undefined) args.cacheLocation = v['cache-location'];
   if (args.config && args.noConfig) throw new UsageError('--config and --no-config cannot be used together');
   return args;
 }

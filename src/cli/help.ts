@@ -39,6 +39,9 @@ Options:
   -c, --config <file>           use this config file instead of looking for .privreg-fix.yaml
       --no-config               do not look for a config file
   -j, --jobs <n>                worker threads for large runs (default: number of cores)
+      --cache                   reuse the results of files unchanged since the last cached run
+      --cache-location <path>   cache file or directory (default: node_modules/.cache/privreg-fix/
+                                of the project, found by package.json, else of the directory)
   -h, --help                    show this help
       --version                 show the version
 

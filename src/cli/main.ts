@@ -11,13 +11,16 @@ import type { ConfigFile } from '../config/types.js';
 import { createEngine, type RunEngine } from '../engine/create-engine.js';
 import type { FixOptions } from '../engine/options.js';
 import { fixText } from '../engine/fix-text.js';
+import { ResultCache } from '../engine/result-cache.js';
 import { runFiles } from '../engine/run-files.js';
+import { moduleStamp } from '../io/private-file.js';
 import type { FileResult, RunResult } from '../engine/types.js';
 import { NoMatchError, type DiscoveredFile } from '../io/discover.js';
 import { discoverManifests } from '../io/discover-manifests.js';
 import { decodeText, ReadError } from '../io/read-text.js';
 import { countRun, countsOnly, formatReport, formatRunSummary, shouldUseColor, type ReportFormat } from '../report/index.js';
 import { parseCliArgs, type CliArgs } from './args.js';
+import { cacheFile } from './cache-location.js';
 import { exitCodeFor } from './exit-code.js';
 import { HELP } from './help.js';
 import type { CliIO } from './io.js';
@@ -96,6 +99,7 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   const config = await loadConfigFor(args, io.cwd);
   if (!config && nothingAsked(args)) throw new UsageError(nothingAskedMessage(args));
   if (args.paths.length === 0 && io.stdinPiped) await writeAll(io.stderr, STDIN_IGNORED);
+  if (args.cacheLocation !== undefined && !args.cache) await writeAll(io.stderr, 'privreg-fix: --cache-location has no effect without --cache\n');
   const settings = runSettings(args, config, io.cwd);
   const format = settings.format ?? 'text';
   const optionsFor = (absolute: string): FixOptions =>
@@ -140,7 +144,10 @@ async function streamFiles(
   const formatDiff = diffs ? (await import('../report/diff.js')).formatDiff : undefined;
   let blocks = 0;
   const keepTexts = diffs || !streaming;
-  for await (const r of runFiles(files, optionsFor, engine, args.mode, { jobs: jobCount(args), settings, keepTexts })) {
+  // The build: this module's file (the whole bundle, once bundled) and the version.
+  const cache = args.cache ? new ResultCache(cacheFile(args.cacheLocation, io.cwd, io.env), { build: `${packageVersion()}|${moduleStamp(import.meta.url)}`, settings }) : undefined;
+  const how = { jobs: jobCount(args), settings, keepTexts, ...(cache && { cache }) };
+  for await (const r of runFiles(files, optionsFor, engine, args.mode, how)) {
     if (formatDiff) await writeAll(io.stdout, formatDiff(r));
     if (streaming) {
       const block = formatReport('text', { mode: args.mode, files: [r], durationMs: 0 }, { color, summary: false });

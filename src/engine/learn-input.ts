@@ -84,11 +84,13 @@ export function learnCrdBatch(batch: CrdBatch, engine: Engine): void {
 
 /**
  * Registers the CustomResourceDefinitions of a parsed file (see `crdBatchOf`): their kinds and
- * schemas. Returns what the file defines and uses (see `filesToRerun`).
+ * schemas. Returns what the file defines and uses (see `filesToRerun`); `onBatch` gets the batch.
  */
-export function learnCrds(file: ManifestFile, engine: Engine, fileRank = 0): CrdUsage {
+export function learnCrds(file: ManifestFile, engine: Engine, fileRank = 0, onBatch?: (batch: CrdBatch) => void): CrdUsage {
   const batch = crdBatchOf(file, fileRank, engine.validation !== undefined);
   learnCrdBatch(batch, engine);
+  // Kept (e.g. by the result cache): copied off the file's text.
+  onBatch?.(detach(batch));
   // Kept until the run ends: copied off the file's text (see `detach`).
   return detach({ defines: batch.defines, uses: batch.uses });
 }

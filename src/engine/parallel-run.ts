@@ -1,8 +1,8 @@
 import type { DiscoveredFile } from '../io/discover.js';
 import { filesToRerun } from './crd-usage.js';
 import { inFileOrder } from './file-order.js';
-import { noteFilter } from './note-filter.js';
 import type { PrereadTexts } from './preread-texts.js';
+import type { ResultCache } from './result-cache.js';
 import type { FixOptions } from './options.js';
 import { releaseTexts, writeResult } from './process-file.js';
 import type { FileResult } from './types.js';
@@ -17,17 +17,20 @@ const AHEAD_PER_WORKER = 16;
  * whose objects use another CRD file's kinds are processed again. Phase 2: the other files, with
  * a bounded number in flight, those of the same custom kind (`affinity`, a hint) on the same
  * worker. Results are yielded in the order of `files`, the same as on one thread (`crdFiles`
- * maps each CRD file to its size).
+ * maps each CRD file to its size), through `notes.filter` (see `noteFilter`).
  */
 export async function* runParallel(
   files: readonly DiscoveredFile[],
   optionsFor: (file: DiscoveredFile) => FixOptions,
   pool: WorkerPool,
-  plan: { crdFiles: ReadonlyMap<DiscoveredFile, number>; affinity: ReadonlyMap<DiscoveredFile, string>; texts: PrereadTexts },
-  dedupeNotes: boolean,
+  plan: {
+    crdFiles: ReadonlyMap<DiscoveredFile, number>; affinity: ReadonlyMap<DiscoveredFile, string>; texts: PrereadTexts;
+    cache?: ResultCache | undefined;
+  },
+  notes: { filter: (r: FileResult) => FileResult; ownNotes: boolean },
 ): AsyncGenerator<FileResult> {
   const { crdFiles, affinity, texts } = plan;
-  const filter = noteFilter(dedupeNotes);
+  const { filter } = notes;
   const crdList = files.filter((f) => crdFiles.has(f));
   const bySize = crdList.map((f, i) => ({ f, i })).sort((a, b) => (crdFiles.get(b.f) ?? 0) - (crdFiles.get(a.f) ?? 0) || a.i - b.i);
   const first = new Map<number, Promise<FileResult>>();
@@ -35,7 +38,9 @@ export async function* runParallel(
   const early: FileResult[] = [];
   for (let i = 0; i < crdList.length; i++) early.push(await (first.get(i) as Promise<FileResult>));
   first.clear();
-  const again = filesToRerun(pool.shareCrds(crdList.length));
+  const batches = pool.shareCrds(crdList.length);
+  batches.forEach((batch, i) => plan.cache?.noteBatch(crdList[i] as DiscoveredFile, batch));
+  const again = filesToRerun(batches);
   const rerun = again.map((i) => {
     const f = crdList[i] as DiscoveredFile;
     return pool.submit(f, optionsFor(f), { ownNotes: true });
@@ -48,7 +53,7 @@ export async function* runParallel(
     for (; window.length < limit && next < rest.length; next++) {
       const f = rest[next] as DiscoveredFile;
       const hint = affinity.get(f);
-      window.push(pool.submit(f, optionsFor(f), withText({ ownNotes: false, ...(hint !== undefined && { affinity: hint }) }, texts.take(f))));
+      window.push(pool.submit(f, optionsFor(f), withText({ ownNotes: notes.ownNotes, ...(hint !== undefined && { affinity: hint }) }, texts.take(f))));
     }
   };
   fill();

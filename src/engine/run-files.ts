@@ -1,15 +1,17 @@
 import type { RunSettings } from '../config/resolve.js';
 import type { DiscoveredFile } from '../io/discover.js';
 import { detach } from '../manifest/detach.js';
+import { mergeCached, planCached } from './cached-run.js';
 import { inFileOrder } from './file-order.js';
-import { readText } from '../io/read-text.js';
 import { customKindsOf, filesToRerun, pickAffinity, type CrdUsage } from './crd-usage.js';
-import { learnCrds, learnIndex, mayHoldCrds, type LearningEngine } from './learn-input.js';
+import { learnCrdBatch, learnCrds, learnIndex, mayHoldCrds, type CrdBatch, type LearningEngine } from './learn-input.js';
 import { dedupesNotes, noteFilter, withOwnNotes } from './note-filter.js';
 import type { FixOptions } from './options.js';
 import { runParallel } from './parallel-run.js';
 import { PrereadTexts } from './preread-texts.js';
+import { readAhead } from './read-ahead.js';
 import { processFile, releaseTexts, writeResult, type RunMode } from './process-file.js';
+import type { ResultCache } from './result-cache.js';
 import type { FileResult } from './types.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -23,6 +25,8 @@ export interface RunFilesOptions {
   settings?: RunSettings;
   /** Whether results keep `source` and `output` (default true); else see `releaseTexts`. */
   keepTexts?: boolean;
+  /** The result cache (`--cache`); it is used from this thread only. */
+  cache?: ResultCache;
 }
 
 /** Fewer files than this, or less text, are not worth starting worker threads for. */
@@ -48,11 +52,15 @@ export async function* runFiles(
   mode: RunMode,
   run: RunFilesOptions = {},
 ): AsyncGenerator<FileResult> {
+  const { cache } = run;
+  // The cache needs every computed result with its texts (to store it) and its own notes.
+  const keepTexts = (run.keepTexts ?? true) || cache !== undefined;
   const jobs = Math.min(run.jobs ?? 1, files.length);
-  // Started before the pre-pass, so that the workers load while this thread reads.
-  let pool = jobs > 1 && run.settings && files.length >= PARALLEL_MIN_FILES
-    ? new WorkerPool(jobs, run.settings, mode, run.keepTexts ?? true)
-    : undefined;
+  const parallel = jobs > 1 && run.settings !== undefined && files.length >= PARALLEL_MIN_FILES;
+  const newPool = (): WorkerPool => new WorkerPool(jobs, run.settings as RunSettings, mode, keepTexts);
+  // Started before the pre-pass, so that the workers load while this thread reads; with the
+  // cache, only once it is known that enough files are to be processed.
+  let pool = parallel && !cache ? newPool() : undefined;
   // Write mode reads each file right before fixing and writing it: a text read in the pre-pass
   // could be older than the file by then (an editor saved it meanwhile), and writing a fix of
   // it would lose that change.
@@ -62,23 +70,36 @@ export async function* runFiles(
     const kindsOf = new Map<DiscoveredFile, string[]>();
     const kindUses = new Map<string, number>();
     let bytes = 0;
-    for (const file of files) {
-      const text = await readText(file.absolute).catch(() => undefined);
+    for await (const [file, text] of readAhead(files)) {
       if (text === undefined) continue;
       bytes += text.length;
       texts.offer(file, text);
-      if (mayHoldCrds(text)) crdFiles.set(file, text.length);
-      else if (pool) {
+      const crd = mayHoldCrds(text);
+      cache?.noteText(file, text, crd);
+      if (crd) crdFiles.set(file, text.length);
+      else if (parallel) {
         const kinds = customKindsOf(text);
         if (kinds.length > 0) kindsOf.set(file, kinds);
         for (const k of kinds) kindUses.set(k, (kindUses.get(k) ?? 0) + 1);
       }
-      learnIndex(text, optionsFor(file), engine);
+      if (cache) cache.learnIndex(file, text, optionsFor(file), engine);
+      else learnIndex(text, optionsFor(file), engine);
     }
-    if (pool && bytes < PARALLEL_MIN_BYTES) {
+    cache?.seal(engine.index.toData());
+    const plan = cache && planCached(files, optionsFor, mode, cache, crdFiles);
+    const todo = plan?.todo ?? files;
+    if (plan) {
+      bytes = todo.reduce((n, f) => n + cache.sizeOf(f), 0);
+      if (parallel && todo.length >= PARALLEL_MIN_FILES && bytes >= PARALLEL_MIN_BYTES) pool = newPool();
+    }
+    if (pool && (bytes < PARALLEL_MIN_BYTES || todo.length < PARALLEL_MIN_FILES)) {
       await pool.close();
       pool = undefined;
     }
+    // With the cache, every file gets its own notes and the notes are filtered over all results.
+    const filter = noteFilter(dedupesNotes(engine));
+    const own = { filter: plan ? (r: FileResult): FileResult => r : filter, ownNotes: plan !== undefined };
+    let computed: AsyncGenerator<FileResult>;
     if (pool) {
       pool.start(engine.index.toData());
       const affinity = new Map<DiscoveredFile, string>();
@@ -86,10 +107,18 @@ export async function* runFiles(
         const hint = pickAffinity(kinds, kindUses);
         if (hint !== undefined) affinity.set(file, hint);
       }
-      yield* runParallel(files, optionsFor, pool, { crdFiles, affinity, texts }, dedupesNotes(engine));
+      if (plan?.learned) pool.learnCrds(plan.learned);
+      computed = runParallel(todo, optionsFor, pool, { crdFiles, affinity, texts, cache }, own);
+    } else {
+      for (const batch of plan?.learned ?? []) learnCrdBatch(batch, engine);
+      computed = runHere(todo, optionsFor, engine, mode, { crdFiles, texts, keepTexts, cache, ...own });
+    }
+    if (!plan) {
+      yield* computed;
       return;
     }
-    yield* runHere(files, optionsFor, engine, mode, { crdFiles, texts, keepTexts: run.keepTexts ?? true });
+    yield* mergeCached(files, computed, plan, { cache, texts, keepTexts: run.keepTexts ?? true, filter, optionsFor, engine, mode });
+    cache.save();
   } finally {
     texts.clear();
     await pool?.close();
@@ -102,13 +131,15 @@ async function* runHere(
   optionsFor: (file: DiscoveredFile) => FixOptions,
   engine: LearningEngine,
   mode: RunMode,
-  plan: { crdFiles: ReadonlyMap<DiscoveredFile, number>; texts: PrereadTexts; keepTexts: boolean },
+  plan: {
+    crdFiles: ReadonlyMap<DiscoveredFile, number>; texts: PrereadTexts; keepTexts: boolean;
+    filter: (r: FileResult) => FileResult; ownNotes: boolean; cache?: ResultCache | undefined;
+  },
 ): AsyncGenerator<FileResult> {
-  const { crdFiles, texts, keepTexts } = plan;
+  const { crdFiles, texts, keepTexts, filter } = plan;
   const finish = keepTexts ? (r: FileResult): FileResult => r : releaseTexts;
   // A result held back without its texts must not keep them alive through its strings.
   const hold = keepTexts ? finish : (r: FileResult): FileResult => detach(releaseTexts(r));
-  const filter = noteFilter(dedupesNotes(engine));
   const crdList = files.filter((f) => crdFiles.has(f));
   const early: FileResult[] = [];
   const usages: CrdUsage[] = [];
@@ -116,7 +147,8 @@ async function* runHere(
   const firstMode = mode === 'write' ? 'diff' : mode;
   for (const [rank, file] of crdList.entries()) {
     let usage: CrdUsage = { defines: [], uses: [] };
-    const learning: LearningEngine = { ...withOwnNotes(engine), onParsed: (parsed) => void (usage = learnCrds(parsed, engine, rank)) };
+    const onBatch = plan.cache && ((batch: CrdBatch): void => plan.cache?.noteBatch(file, batch));
+    const learning: LearningEngine = { ...withOwnNotes(engine), onParsed: (parsed) => void (usage = learnCrds(parsed, engine, rank, onBatch)) };
     const result = await processFile(file, optionsFor(file), learning, firstMode, texts.take(file));
     // Write mode needs the texts until the result is written, below.
     early.push(mode === 'write' ? result : hold(result));
@@ -129,5 +161,5 @@ async function* runHere(
   }
   const held = new Map<DiscoveredFile, FileResult>(crdList.map((f, i) => [f, filter(early[i] as FileResult)]));
   early.length = 0;
-  yield* inFileOrder(files, held, async (file) => finish(filter(await processFile(file, optionsFor(file), engine, mode, texts.take(file)))));
+  yield* inFileOrder(files, held, async (file) => finish(filter(await processFile(file, optionsFor(file), plan.ownNotes ? withOwnNotes(engine) : engine, mode, texts.take(file)))));
 }

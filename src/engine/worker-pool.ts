@@ -97,6 +97,12 @@ export class WorkerPool {
     });
   }
 
+  /** Teaches every worker CRD batches known without processing their files (the result cache). */
+  learnCrds(batches: readonly CrdBatch[]): void {
+    const message: ToWorker = { type: 'crds', count: batches.length, batches: batches.map((batch, index) => ({ index, batch })) };
+    for (const slot of this.slots) if (slot.alive) slot.worker.postMessage(message);
+  }
+
   /**
    * Once every CRD file of phase 1 is done: sends each worker the batches of the others, and
    * returns all `count` batches in order (empty for a file that reported none).

@@ -11,12 +11,12 @@
  * of the current user that no one else may write are loaded.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
+import { isPrivate, moduleStamp, writePrivateFile } from '../io/private-file.js';
 
 /** Bumped when what is stored changes shape. */
 const FORMAT = 1;
@@ -36,21 +36,9 @@ export function compiledCacheDir(env: NodeJS.ProcessEnv = process.env): string |
  * that prepares schemas for ajv, by size and time) and the ajv version.
  */
 function buildStamp(): string {
-  let own = '';
-  try {
-    const s = statSync(fileURLToPath(import.meta.url));
-    own = `${s.size}:${s.mtimeMs}`;
-  } catch {
-    own = 'unknown';
-  }
+  const own = moduleStamp(import.meta.url);
   const ajv = (requireHere('ajv/package.json') as { version: string }).version;
   return `${FORMAT}|${ajv}|${own}`;
-}
-
-/** Whether a cached file belongs to this user and is writable by nobody else (POSIX). */
-function isPrivate(stats: Stats): boolean {
-  if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
-  return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
 }
 
 /** Stored validators, by the hash of what they were compiled from. */
@@ -91,19 +79,7 @@ export class CompiledCache {
 
   /** Stores the standalone code of a validator (atomically; failures are ignored). */
   store(key: string, code: string): void {
-    const file = this.file(key);
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(temp, code, { mode: 0o600 });
-      renameSync(temp, file);
-    } catch {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // nothing was written
-      }
-    }
+    writePrivateFile(this.file(key), code);
   }
 
   private file(key: string): string {

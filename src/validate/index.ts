@@ -18,11 +18,12 @@ import {
   DEFAULT_KUBERNETES_VERSION,
   listKubernetesVersions,
   loadKubernetesSchemas,
+  schemaStamp,
   UnknownKubernetesVersionError,
   type KubernetesSchemas,
 } from './schema-store.js';
 
-export { DEFAULT_KUBERNETES_VERSION, UnknownKubernetesVersionError };
+export { DEFAULT_KUBERNETES_VERSION, schemaStamp, UnknownKubernetesVersionError };
 export { crdKindOf, customResourceSchemas, type CustomResourceSchema };
 export { readSchemaDirs, SchemaPathError, type SchemaDirContents } from './schema-dir.js';
 

@@ -3,7 +3,7 @@
  * (`schemas/kubernetes/<version>/`), relative to this module: `src/validate/` and
  * `dist/validate/` both sit two levels below the package root.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JsonObject } from './compact-schema.js';
 
@@ -37,6 +37,19 @@ export function listKubernetesVersions(root: string = SCHEMAS_ROOT): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(`${root}/${entry.name}/kinds.json`))
     .map((entry) => entry.name)
     .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+}
+
+/**
+ * A stamp of the bundled schemas of one version (size and time of its files and of its
+ * precompiled validators' directory), for caches of results that depend on them.
+ */
+export function schemaStamp(version: string, root: string = SCHEMAS_ROOT): string {
+  const dir = `${root}/${version}`;
+  const names = existsSync(dir) ? readdirSync(dir).sort() : [];
+  return names.map((name) => {
+    const s = statSync(`${dir}/${name}`);
+    return `${name}:${s.size}:${s.mtimeMs}`;
+  }).join('|');
 }
 
 /** Raised for a `--kubernetes-version` with no schemas. */

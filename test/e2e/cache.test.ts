@@ -1,0 +1,140 @@
+/**
+ * `--cache` and `--cache-location` through the built CLI: a warm run reports exactly what a
+ * cold run reports; a change of a CRD, of the config or of a file changes what it reports; a
+ * corrupt cache file is ignored.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WIDGET, widgetCrd } from '../fixtures-support/crds.js';
+import { runCli, tempDir, type CliRun } from './cli.js';
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+function tree(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** The JSON report without its timing. */
+const report = (r: CliRun): unknown => JSON.parse(r.stdout.replace(/"durationMs":\s*[\d.]+/g, '"durationMs":0'));
+
+function widgetFindings(r: CliRun): string[] {
+  const files = (report(r) as { files: { path: string; findings: { ruleId: string }[] }[] }).files;
+  return (files.find((f) => f.path.endsWith('widget.yaml'))?.findings ?? []).map((f) => f.ruleId);
+}
+
+const FLAGS = ['-n', 'shop', '-s', 'regcred', '--registry', 'reg.example.com/mirror', '--no-config'];
+
+describe('--cache', () => {
+  it('a warm run reports what a cold run reports (JSON, text, diff, exit code), from the default location', () => {
+    const dir = tree({ 'package.json': '{}\n', 'crds/widget-crd.yaml': widgetCrd(), 'app/widget.yaml': WIDGET, 'app/web.yaml': DEPLOYMENT });
+    for (const mode of [['--check'], []]) {
+      for (const format of [['--format', 'json'], []]) {
+        const args = [...mode, ...format, ...FLAGS, '.'];
+        const plain = runCli(args, { cwd: dir });
+        const cold = runCli([...args, '--cache'], { cwd: dir });
+        const warm = runCli([...args, '--cache'], { cwd: dir });
+        expect(cold.code).toBe(plain.code);
+        expect(warm.code).toBe(plain.code);
+        if (format.length > 0) {
+          expect(report(cold)).toEqual(report(plain));
+          expect(report(warm)).toEqual(report(plain));
+        } else {
+          const strip = (s: string): string => s.replace(/ in [\d.]+ ?m?s/g, '');
+          expect(strip(warm.stdout)).toBe(strip(plain.stdout));
+          expect(strip(warm.stderr)).toBe(strip(plain.stderr));
+        }
+      }
+    }
+    expect(existsSync(path.join(dir, 'node_modules/.cache/privreg-fix/.privreg-fix-cache'))).toBe(true);
+    // The same with worker threads, and in write mode (which then fixes the files).
+    const json = ['--check', '--format', 'json', ...FLAGS, '.'];
+    expect(report(runCli([...json, '--cache', '--jobs', '2'], { cwd: dir }))).toEqual(report(runCli(json, { cwd: dir })));
+    runCli(['--write', ...FLAGS, '--cache', '.'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'app/web.yaml'), 'utf8')).toContain('namespace: shop');
+    const after = runCli([...json, '--cache'], { cwd: dir });
+    const fresh = runCli(json, { cwd: dir });
+    expect(after.code).toBe(fresh.code);
+    expect(report(after)).toEqual(report(fresh));
+    expect((report(after) as { files: { changed: boolean }[] }).files.every((f) => !f.changed)).toBe(true);
+  });
+
+  it("changing a CRD's scope between two cached runs changes the result of its custom resources", () => {
+    const dir = tree({ 'crds/widget-crd.yaml': widgetCrd(), 'app/widget.yaml': WIDGET });
+    const args = ['--check', '--format', 'json', ...FLAGS, '--cache', '--cache-location', 'cache/', '.'];
+    const namespaced = runCli(args, { cwd: dir });
+    expect(widgetFindings(namespaced)).toContain('missing-namespace');
+    expect(existsSync(path.join(dir, 'cache/.privreg-fix-cache'))).toBe(true);
+    writeFileSync(path.join(dir, 'crds/widget-crd.yaml'), widgetCrd({ scope: 'Cluster' }));
+    const cluster = runCli(args, { cwd: dir });
+    expect(widgetFindings(cluster)).not.toContain('missing-namespace');
+    expect(report(cluster)).toEqual(report(runCli(args.filter((a) => a !== '--cache'), { cwd: dir })));
+  });
+
+  it('changing the config changes the result', () => {
+    const dir = tree({ '.privreg-fix.yaml': 'namespace: shop\n', 'app/web.yaml': DEPLOYMENT });
+    // Diff mode: stdout is the diff.
+    const args = ['--cache', '--cache-location', 'c.json', 'app'];
+    const shop = runCli(args, { cwd: dir });
+    expect(shop.stdout).toContain('namespace: shop');
+    writeFileSync(path.join(dir, '.privreg-fix.yaml'), 'namespace: billing\n');
+    const billing = runCli(args, { cwd: dir });
+    expect(billing.stdout).toContain('namespace: billing');
+    expect(billing.stdout).not.toContain('namespace: shop');
+    // An edited file is processed again; the others come from the cache.
+    writeFileSync(path.join(dir, 'app/web.yaml'), DEPLOYMENT.replace('name: web\n', 'name: web2\n'));
+    expect(runCli(args, { cwd: dir }).stdout).toContain(' name: web2\n');
+  });
+
+  it('ignores a corrupt or foreign cache file, and replaces it', () => {
+    const dir = tree({ 'crds/widget-crd.yaml': widgetCrd(), 'app/widget.yaml': WIDGET, 'app/web.yaml': DEPLOYMENT });
+    const args = ['--check', '--format', 'json', ...FLAGS, '--cache', '--cache-location', 'c.json', '.'];
+    const plain = runCli(args.filter((a) => a !== '--cache'), { cwd: dir });
+    for (const junk of ['{"format": "privreg-fix result cache 1", "entries": {"x": 1', '[1, 2]', '\u0000\u0001binary', '{"format": "privreg-fix result cache 1", "entries": 7, "facts": {}}']) {
+      writeFileSync(path.join(dir, 'c.json'), junk);
+      const r = runCli(args, { cwd: dir });
+      expect(r.code).toBe(plain.code);
+      expect(r.stderr).toBe('');
+      expect(report(r)).toEqual(report(plain));
+      expect(() => JSON.parse(readFileSync(path.join(dir, 'c.json'), 'utf8')) as unknown).not.toThrow();
+    }
+    // A cache whose entries were tampered with into a wrong shape is ignored entry by entry.
+    const data = JSON.parse(readFileSync(path.join(dir, 'c.json'), 'utf8')) as { entries: Record<string, { findings: unknown }> };
+    for (const e of Object.values(data.entries)) e.findings = 'nope';
+    writeFileSync(path.join(dir, 'c.json'), JSON.stringify(data));
+    expect(report(runCli(args, { cwd: dir }))).toEqual(report(plain));
+  });
+
+  it('never stores a registry credential, and says --cache-location needs --cache', () => {
+    const auth = Buffer.from('robot:s3cr3t-pa55').toString('base64');
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: regcred\ntype: kubernetes.io/dockerconfigjson\nstringData:\n  .dockerconfigjson: '{"auths":{"reg.example.com":{"auth":"${auth}"}}}'\n`;
+    const dir = tree({ 'app/secret.yaml': secret, 'app/web.yaml': DEPLOYMENT });
+    const args = ['--check', ...FLAGS, '--cache', '--cache-location', 'c.json', 'app'];
+    const first = runCli(args, { cwd: dir });
+    const noTime = (s: string): string => s.replace(/ in [\d.]+ ?m?s/g, '');
+    expect(noTime(runCli(args, { cwd: dir }).stdout)).toBe(noTime(first.stdout));
+    const stored = readFileSync(path.join(dir, 'c.json'), 'utf8');
+    expect(stored).not.toContain(auth);
+    expect(stored).not.toContain('s3cr3t');
+    // The file's result is not kept; the index keeps only the Secret's name and namespace.
+    expect(Object.keys((JSON.parse(stored) as { entries: object }).entries).map((p) => path.basename(p))).toEqual(['web.yaml']);
+    const lonely = runCli(['--check', ...FLAGS, '--cache-location', 'x.json', 'app'], { cwd: dir });
+    expect(lonely.stderr).toContain('--cache-location has no effect without --cache');
+    expect(existsSync(path.join(dir, 'x.json'))).toBe(false);
+  });
+});
