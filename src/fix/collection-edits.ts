@@ -1,8 +1,10 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../engine/types.js';
-import { columnOf, eolAt, lineAfter, lineEnd, type Layout } from './layout.js';
-import { renderBlockChildren, renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
+import { columnOf, eolAt, lineAfter, type Layout } from './layout.js';
+import { renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
 import { formatScalar } from './scalar-format.js';
+
+export { fillEmptyScalar, fillEmptyValue } from './empty-value.js';
 
 /** Finds the pair of a map whose key is the string `key`. */
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
@@ -100,25 +102,6 @@ function insertIntoFlow(text: string, node: YAMLMap | YAMLSeq, entry: string): T
 
 function isPairLike(v: unknown): v is Pair {
   return typeof v === 'object' && v !== null && 'key' in v && 'value' in v;
-}
-
-/**
- * Gives an empty value (`key:` or `key: null`) a map or list: nested lines under the key when
- * the value is absent from the text, or a flow collection in place of an explicit `null`/`~`.
- */
-export function fillEmptyValue(text: string, pair: Pair, value: NewValue, layout: Layout): TextEdit[] | undefined {
-  const scalar = pair.value as Scalar | null;
-  const key = pair.key as Scalar;
-  if (!key.range) return undefined;
-  const start = scalar?.range?.[0];
-  const end = scalar?.range?.[1];
-  if (start !== undefined && end !== undefined && end > start) {
-    return [{ start, end, text: renderFlow(value) }];
-  }
-  const col = columnOf(text, key.range[0]);
-  const at = lineEnd(text, key.range[1]);
-  const eol = eolAt(text, key.range[1]);
-  return [{ start: at, end: at, text: eol + renderBlockChildren(value, col, layout).join(eol) }];
 }
 
 /** Replaces a scalar's text with `value`, keeping its quote style. */
