@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../engine/types.js';
-import { columnOf, eolAt, lineAfter, type Layout } from './layout.js';
+import { columnOf, eolAt, lineAfter, pairColumn, type Layout } from './layout.js';
 import { renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
 import { formatScalar } from './scalar-format.js';
 
@@ -77,7 +77,7 @@ export function addPair(text: string, map: YAMLMap, key: string, value: NewValue
   if (map.flow) return [insertIntoFlow(text, map, `${renderFlow({ kind: 'scalar', value: key }, isJsonStyle(map))}: ${renderFlow(value, isJsonStyle(map))}`)];
   const first = map.items[0];
   if (!first || !isScalar(first.key) || !first.key.range) return undefined;
-  const col = columnOf(text, first.key.range[0]);
+  const col = pairColumn(text, first.key.range[0]);
   let anchor: Pair | undefined;
   for (const k of after) {
     anchor = findPair(map, k);

@@ -1,6 +1,6 @@
 import type { Pair, Scalar } from 'yaml';
 import type { TextEdit } from '../engine/types.js';
-import { columnOf, eolAt, lineEnd } from './layout.js';
+import { eolAt, lineEnd, pairColumn } from './layout.js';
 import { renderBlockChildren, renderFlow, type NewValue } from './new-value.js';
 import { formatScalar } from './scalar-format.js';
 import type { Layout } from './layout.js';
@@ -84,7 +84,7 @@ export function fillEmptyValue(text: string, pair: Pair, value: NewValue, layout
     const edit = rewriteSlot(text, slot, renderFlow(value));
     return edit ? [edit] : undefined;
   }
-  const col = columnOf(text, key.range[0]);
+  const col = pairColumn(text, key.range[0]);
   const at = lineEnd(text, slot.colon);
   const eol = eolAt(text, slot.colon);
   const edits: TextEdit[] = [];
