@@ -94,8 +94,12 @@ function insertIntoFlow(text: string, node: YAMLMap | YAMLSeq, entry: string): T
     const end = isPairLike(last) ? pairEnd(last) : ((last as { range?: number[] }).range?.[1] ?? 0);
     return { start: end, end, text: `, ${entry}` };
   }
+  const [open, end] = node.range as [number, number, number];
+  const close = end - 1;
+  // Empty and closed on another line (`{` newline `}`, the bracket maybe at the key's column,
+  // where no entry could stand): the entry goes right after the opening bracket.
+  if (text.slice(open, close).includes('\n')) return { start: open + 1, end: open + 1, text: entry };
   // Empty `{}`/`[]`: insert before the closing bracket, keeping any padding inside.
-  const close = (node.range as [number, number, number])[1] - 1;
   const padded = text.charCodeAt(close - 1) === 32;
   return { start: close, end: close, text: padded ? `${entry} ` : entry };
 }
