@@ -5,6 +5,7 @@ import { renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './n
 import { formatScalar } from './scalar-format.js';
 
 export { fillEmptyScalar, fillEmptyValue } from './empty-value.js';
+import { replaceBlockContent } from './block-scalar.js';
 
 /** Finds the pair of a map whose key is the string `key`. */
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
@@ -108,9 +109,14 @@ function isPairLike(v: unknown): v is Pair {
   return typeof v === 'object' && v !== null && 'key' in v && 'value' in v;
 }
 
-/** Replaces a scalar's text with `value`, keeping its quote style. */
-export function replaceScalar(scalar: Scalar, value: string): TextEdit[] | undefined {
+/**
+ * Replaces a scalar's text with `value`, keeping its quote style; a block scalar (`|-`, `>`)
+ * keeps its header and only its one line of content changes (given the `text`), or it is left
+ * alone (undefined) when its content is not a single line the new value can take.
+ */
+export function replaceScalar(scalar: Scalar, value: string, text?: string): TextEdit[] | undefined {
   if (!scalar.range) return undefined;
+  if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') return text === undefined ? undefined : replaceBlockContent(text, scalar, value);
   const style = scalar.type === 'QUOTE_DOUBLE' ? 'double' : scalar.type === 'QUOTE_SINGLE' ? 'single' : 'plain';
   const [start, end] = scalar.range;
   if (start === end) return [{ start, end, text: ` ${formatScalar(value)}` }];

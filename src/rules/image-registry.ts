@@ -22,9 +22,22 @@ export const imageRegistryRule: Rule = {
 /** Reports (and rewrites) one image; `image.path`/`fieldPath` are relative to the object. */
 function checkImage(ctx: RuleContext, image: PodImage): void {
   const { ref, fieldPrefix, path } = ctx.object;
+  if (image.value.trim() !== image.value) {
+    // The API server rejects a pod whose image has leading or trailing whitespace (core
+    // validation, validateContainerOnlyForPod); a `|` or `>` block
+    // scalar keeps its final line break (`|-`/`>-` strip it).
+    ctx.report({
+      ruleId: 'unfixable',
+      message: `image ${JSON.stringify(image.value)} has leading or trailing whitespace, which Kubernetes rejects${image.node.type === 'BLOCK_LITERAL' || image.node.type === 'BLOCK_FOLDED' ? ' (a | or > block scalar keeps its final line break: write |- or >-)' : ''}; fix it by hand`,
+      start: image.node.range?.[0] ?? 0,
+      end: image.node.range?.[1] ?? 0,
+      fieldPath: `${fieldPrefix}${image.fieldPath}`,
+    });
+    return;
+  }
   const next = imageAfterFix(image.value, ctx.options);
   if (next === image.value) return;
-  const fix = image.node.anchor ? undefined : replaceScalar(image.node, next);
+  const fix = image.node.anchor ? undefined : replaceScalar(image.node, next, ctx.text);
   ctx.report({
     ruleId: fix ? 'image-not-from-registry' : 'unfixable',
     message: `image "${image.value}" does not come from ${ctx.options.registry}; use "${next}"`,
