@@ -1,18 +1,17 @@
 import { isAlias, isCollection, isPair, type Alias, type Document, type Node } from 'yaml';
 
-const lineOf = (text: string, offset: number): number => {
+/** Line (1-based) of an offset, for messages that point at another place of the file. */
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
-};
+}
 
 /**
- * Why editing `node` would also change data elsewhere: it, or a collection holding it, is
- * anchored and an alias of the document reads that anchor (`&m` ... `*m`). Names the anchor
- * and the first such alias with its line; undefined when the edit stays local.
+ * The aliases of a document that read `node`, or a collection holding it, through its anchor
+ * (`&m` ... `*m`): editing `node` would change what they read too. Empty when the edit stays local.
  */
-export function sharedReason(doc: Document.Parsed, text: string, node: Node): string | undefined {
-  if (!text.includes('&') || !text.includes('*')) return undefined;
+export function aliasesTo(doc: Document.Parsed, node: Node): { alias: Alias; target: Node }[] {
   const holders = new Set<Node>();
   const aliases: Alias[] = [];
   const walk = (n: unknown, chain: readonly Node[]): void => {
@@ -31,19 +30,55 @@ export function sharedReason(doc: Document.Parsed, text: string, node: Node): st
     }
   };
   walk(doc.contents, []);
-  if (holders.size === 0) return undefined;
-  for (const a of aliases) {
-    const target = a.resolve(doc);
-    if (target && holders.has(target as Node)) {
-      const anchor = (target as { anchor?: string }).anchor as string;
-      const what = target === node ? `is anchored (&${anchor})` : `is inside the anchored &${anchor}`;
-      return `${what}, which the alias *${a.source} at line ${lineOf(text, a.range?.[0] ?? 0)} also uses`;
-    }
+  if (holders.size === 0) return [];
+  const out: { alias: Alias; target: Node }[] = [];
+  for (const alias of aliases) {
+    const target = alias.resolve(doc) as Node | undefined;
+    if (target && holders.has(target)) out.push({ alias, target });
   }
-  return undefined;
+  return out;
 }
 
-/** Line (1-based) of an offset, for messages that point at another place of the file. */
-export function lineAt(text: string, offset: number): number {
-  return lineOf(text, offset);
+const targetsCache = new WeakMap<Document.Parsed, Set<Node>>();
+
+/** The nodes of a document that some alias reads (computed once per document). */
+export function aliasTargets(doc: Document.Parsed): Set<Node> {
+  let targets = targetsCache.get(doc);
+  if (!targets) {
+    targets = new Set();
+    const stack: unknown[] = [doc.contents];
+    while (stack.length > 0) {
+      const n = stack.pop();
+      if (isAlias(n)) {
+        const t = n.resolve(doc) as Node | undefined;
+        if (t) targets.add(t);
+      } else if (isCollection(n)) {
+        for (const item of n.items as unknown[]) {
+          if (isPair(item)) stack.push(item.key, item.value);
+          else stack.push(item);
+        }
+      }
+    }
+    targetsCache.set(doc, targets);
+  }
+  return targets;
+}
+
+/** Whether anything in `node`'s document reads it through an alias (cheap when the text has no `&`). */
+export function isShared(doc: Document.Parsed, text: string | undefined, node: Node): boolean {
+  if (text !== undefined && (!text.includes('&') || !text.includes('*'))) return false;
+  return aliasesTo(doc, node).length > 0;
+}
+
+/**
+ * Why editing `node` would also change data elsewhere, naming the anchor and the first alias
+ * that reads it with its line; undefined when the edit stays local.
+ */
+export function sharedReason(doc: Document.Parsed, text: string, node: Node): string | undefined {
+  if (!text.includes('&') || !text.includes('*')) return undefined;
+  const first = aliasesTo(doc, node)[0];
+  if (!first) return undefined;
+  const anchor = (first.target as { anchor?: string }).anchor as string;
+  const what = first.target === node ? `is anchored (&${anchor})` : `is inside the anchored &${anchor}`;
+  return `${what}, which the alias *${first.alias.source} at line ${lineAt(text, first.alias.range?.[0] ?? 0)} also uses`;
 }
