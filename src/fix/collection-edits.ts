@@ -93,6 +93,13 @@ function insertIntoFlow(text: string, node: YAMLMap | YAMLSeq, entry: string): T
   const last = node.items[node.items.length - 1] as unknown;
   if (last !== undefined) {
     const end = isPairLike(last) ? pairEnd(last) : ((last as { range?: number[] }).range?.[1] ?? 0);
+    const lastStart = (isPairLike(last) ? (last.key as { range?: number[] } | null) : (last as { range?: number[] }))?.range?.[0];
+    const open = node.range?.[0] ?? 0;
+    // One entry a line (pretty-printed JSON, `kubectl get -o json`): the new one gets its own line.
+    if (lastStart !== undefined && text.lastIndexOf('\n', lastStart) >= open) {
+      const indent = ' '.repeat(columnOf(text, lastStart));
+      return { start: end, end, text: `,${eolAt(text, end)}${indent}${entry}` };
+    }
     return { start: end, end, text: `, ${entry}` };
   }
   const [open, end] = node.range as [number, number, number];
