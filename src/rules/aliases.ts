@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isPair, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 
 /** Line (1-based) of an offset, for messages that point at another place of the file. */
 export function lineAt(text: string, offset: number): number {
@@ -11,12 +11,15 @@ export function lineAt(text: string, offset: number): number {
  * The aliases of a document that read `node`, or a collection holding it, through its anchor
  * (`&m` ... `*m`): editing `node` would change what they read too. Empty when the edit stays local.
  */
-export function aliasesTo(doc: Document.Parsed, node: Node): { alias: Alias; target: Node }[] {
+export function aliasesTo(doc: Document.Parsed, node: Node): { alias: Alias; target: Node; mergeInto?: YAMLMap }[] {
   const holders = new Set<Node>();
   const aliases: Alias[] = [];
+  const mergeInto = new Map<Alias, YAMLMap>();
   const walk = (n: unknown, chain: readonly Node[]): void => {
     if (isAlias(n)) {
       aliases.push(n);
+      const parent = chain[chain.length - 1];
+      if (isMap(parent) && parent.items.some((p) => p.value === n && isScalar(p.key) && p.key.source === '<<')) mergeInto.set(n, parent);
       return;
     }
     if (n === node) for (const h of [...chain, n as Node]) if ((h as { anchor?: string }).anchor) holders.add(h);
@@ -31,10 +34,11 @@ export function aliasesTo(doc: Document.Parsed, node: Node): { alias: Alias; tar
   };
   walk(doc.contents, []);
   if (holders.size === 0) return [];
-  const out: { alias: Alias; target: Node }[] = [];
+  const out: { alias: Alias; target: Node; mergeInto?: YAMLMap }[] = [];
   for (const alias of aliases) {
     const target = alias.resolve(doc) as Node | undefined;
-    if (target && holders.has(target)) out.push({ alias, target });
+    const into = mergeInto.get(alias);
+    if (target && holders.has(target)) out.push({ alias, target, ...(into ? { mergeInto: into } : {}) });
   }
   return out;
 }

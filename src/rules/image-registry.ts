@@ -1,4 +1,4 @@
-import { replaceScalar } from '../fix/collection-edits.js';
+import { findPair, replaceScalar } from '../fix/collection-edits.js';
 import { aliasesTo, isShared, lineAt, sharedReason } from './aliases.js';
 import { fieldImages, imageAfterFix, podImages, type PodImage } from './pod-images.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -44,7 +44,10 @@ function checkImage(ctx: RuleContext, image: PodImage, all: readonly PodImage[])
   // The anchor's own field fixes every alias of it in this object at once.
   const users = all.filter((i) => i.node === image.node);
   if (image.alias && users.some((i) => !i.alias)) return;
-  const readers = isShared(ctx.object.doc, ctx.text, image.node) ? aliasesTo(ctx.object.doc, image.node) : [];
+  // A map merging the anchor's holder (`<<: *c`) that sets the same key itself does not read it.
+  const key = image.path[image.path.length - 1];
+  const readers = (isShared(ctx.object.doc, ctx.text, image.node) ? aliasesTo(ctx.object.doc, image.node) : [])
+    .filter((r) => !(r.target !== image.node && r.mergeInto && typeof key === 'string' && findPair(r.mergeInto, key)));
   const local = readers.every((r) => users.some((u) => u.alias === r.alias));
   const why = image.alias
     ? `it is the alias *${image.alias.source} of &${image.alias.source} (line ${lineAt(ctx.text, image.node.range?.[0] ?? 0)}), which is not an image of this object: rewrite it there by hand`
