@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { checkGenerated, describeCase } from '../test/reliability/support/check-fix.js';
 import { manifestArb } from '../test/reliability/support/manifest-gen.js';
+import { checkForm, formCaseArb } from '../test/reliability/support/forms-gen.js';
 import { corpusFiles, mutate, runMutation, seeded } from '../test/reliability/support/mutate.js';
 
 const { values } = parseArgs({
@@ -40,6 +41,21 @@ try {
 } catch (e) {
   failed = true;
   console.log(`properties: FAILED\n${(e as Error).message}`);
+}
+
+started = Date.now();
+try {
+  fc.assert(
+    fc.property(formCaseArb, (c) => {
+      const problem = checkForm(c);
+      if (problem) throw new Error(`${problem}\ninput (JSON string): ${JSON.stringify(c.text)}`);
+    }),
+    { numRuns: properties, seed },
+  );
+  console.log(`forms (issue 17 families): ${properties} cases passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} catch (e) {
+  failed = true;
+  console.log(`forms: FAILED\n${(e as Error).message}`);
 }
 
 const files = corpusFiles();

@@ -71,7 +71,7 @@ export function lintObjects(
         const own = detectLayout(text, object.node, firstPodSpec(object.node, info.podSpecPaths));
         return (layout = own.found ? own : (layoutOfFile() ?? own));
       },
-      podSpecs: (): ObjectPodSpecs => (podSpecs ??= objectPodSpecs(object.node, info)),
+      podSpecs: (): ObjectPodSpecs => (podSpecs ??= objectPodSpecs(object.node, info, object.doc)),
       report: (r: RuleReport): void => {
         if (!suppressed.has(r.ruleId)) reports.push({ ...r, object: object.ref });
       },

@@ -1,8 +1,11 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../engine/types.js';
-import { columnOf, eolAt, lineAfter, lineEnd, type Layout } from './layout.js';
-import { renderBlockChildren, renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
+import { columnOf, eolAt, lineAfter, pairColumn, type Layout } from './layout.js';
+import { renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
 import { formatScalar } from './scalar-format.js';
+
+export { fillEmptyScalar, fillEmptyValue } from './empty-value.js';
+import { replaceBlockContent } from './block-scalar.js';
 
 /** Finds the pair of a map whose key is the string `key`. */
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
@@ -75,7 +78,7 @@ export function addPair(text: string, map: YAMLMap, key: string, value: NewValue
   if (map.flow) return [insertIntoFlow(text, map, `${renderFlow({ kind: 'scalar', value: key }, isJsonStyle(map))}: ${renderFlow(value, isJsonStyle(map))}`)];
   const first = map.items[0];
   if (!first || !isScalar(first.key) || !first.key.range) return undefined;
-  const col = columnOf(text, first.key.range[0]);
+  const col = pairColumn(text, first.key.range[0]);
   let anchor: Pair | undefined;
   for (const k of after) {
     anchor = findPair(map, k);
@@ -90,10 +93,21 @@ function insertIntoFlow(text: string, node: YAMLMap | YAMLSeq, entry: string): T
   const last = node.items[node.items.length - 1] as unknown;
   if (last !== undefined) {
     const end = isPairLike(last) ? pairEnd(last) : ((last as { range?: number[] }).range?.[1] ?? 0);
+    const lastStart = (isPairLike(last) ? (last.key as { range?: number[] } | null) : (last as { range?: number[] }))?.range?.[0];
+    const open = node.range?.[0] ?? 0;
+    // One entry a line (pretty-printed JSON, `kubectl get -o json`): the new one gets its own line.
+    if (lastStart !== undefined && text.lastIndexOf('\n', lastStart) >= open) {
+      const indent = ' '.repeat(columnOf(text, lastStart));
+      return { start: end, end, text: `,${eolAt(text, end)}${indent}${entry}` };
+    }
     return { start: end, end, text: `, ${entry}` };
   }
+  const [open, end] = node.range as [number, number, number];
+  const close = end - 1;
+  // Empty and closed on another line (`{` newline `}`, the bracket maybe at the key's column,
+  // where no entry could stand): the entry goes right after the opening bracket.
+  if (text.slice(open, close).includes('\n')) return { start: open + 1, end: open + 1, text: entry };
   // Empty `{}`/`[]`: insert before the closing bracket, keeping any padding inside.
-  const close = (node.range as [number, number, number])[1] - 1;
   const padded = text.charCodeAt(close - 1) === 32;
   return { start: close, end: close, text: padded ? `${entry} ` : entry };
 }
@@ -103,27 +117,13 @@ function isPairLike(v: unknown): v is Pair {
 }
 
 /**
- * Gives an empty value (`key:` or `key: null`) a map or list: nested lines under the key when
- * the value is absent from the text, or a flow collection in place of an explicit `null`/`~`.
+ * Replaces a scalar's text with `value`, keeping its quote style; a block scalar (`|-`, `>`)
+ * keeps its header and only its one line of content changes (given the `text`), or it is left
+ * alone (undefined) when its content is not a single line the new value can take.
  */
-export function fillEmptyValue(text: string, pair: Pair, value: NewValue, layout: Layout): TextEdit[] | undefined {
-  const scalar = pair.value as Scalar | null;
-  const key = pair.key as Scalar;
-  if (!key.range) return undefined;
-  const start = scalar?.range?.[0];
-  const end = scalar?.range?.[1];
-  if (start !== undefined && end !== undefined && end > start) {
-    return [{ start, end, text: renderFlow(value) }];
-  }
-  const col = columnOf(text, key.range[0]);
-  const at = lineEnd(text, key.range[1]);
-  const eol = eolAt(text, key.range[1]);
-  return [{ start: at, end: at, text: eol + renderBlockChildren(value, col, layout).join(eol) }];
-}
-
-/** Replaces a scalar's text with `value`, keeping its quote style. */
-export function replaceScalar(scalar: Scalar, value: string): TextEdit[] | undefined {
+export function replaceScalar(scalar: Scalar, value: string, text?: string): TextEdit[] | undefined {
   if (!scalar.range) return undefined;
+  if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') return text === undefined ? undefined : replaceBlockContent(text, scalar, value);
   const style = scalar.type === 'QUOTE_DOUBLE' ? 'double' : scalar.type === 'QUOTE_SINGLE' ? 'single' : 'plain';
   const [start, end] = scalar.range;
   if (start === end) return [{ start, end, text: ` ${formatScalar(value)}` }];

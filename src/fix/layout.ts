@@ -80,3 +80,13 @@ export function detectLayout(text: string, root: YAMLMap, preferSeqUnder?: YAMLM
 function isCollectionNode(n: Node): n is YAMLMap | YAMLSeq {
   return isMap(n) || isSeq(n);
 }
+
+/**
+ * Column where a pair starts: its key's, or that of the `?` before an explicit key
+ * (`? name` then `: value`), which is where a sibling pair must start too.
+ */
+export function pairColumn(text: string, keyStart: number): number {
+  let at = keyStart - 1;
+  while (at >= 0 && (text[at] === ' ' || text[at] === '\t')) at--;
+  return at >= 0 && text[at] === '?' ? columnOf(text, at) : columnOf(text, keyStart);
+}

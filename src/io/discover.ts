@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** globby (and its dependencies) is loaded only when a directory or a glob is given. */
@@ -13,12 +13,12 @@ export interface DiscoveredFile {
 /** A path argument that matched nothing. */
 export class NoMatchError extends Error {}
 
-const MANIFEST_GLOB = '**/*.{yaml,yml}';
+const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /**
  * Expands path arguments (files, directories, globs) into a sorted, de-duplicated list of files.
- * Directories are searched for `*.yaml`/`*.yml`, honouring `.gitignore` and skipping
+ * Directories are searched for `*.yaml`/`*.yml` (and `*.json` holding Kubernetes objects), honouring `.gitignore` and skipping
  * `node_modules` and `.git`; a Helm chart found there is its `Chart.yaml` alone (see
  * `keepChartRoots`). Files named explicitly are always taken, even when ignored.
  */
@@ -44,7 +44,7 @@ export async function discover(args: readonly string[], cwd: string, exclude: re
     else if (isDynamicPattern(arg)) matches = await globby(arg.split(path.sep).join('/'), options);
     else throw new NoMatchError(`${arg}: no such file or directory`);
     if (matches.length === 0 && !info) throw new NoMatchError(`${arg}: no files match this pattern`);
-    for (const m of keepChartRoots(matches.map((f) => path.normalize(f)))) add(m);
+    for (const m of keepChartRoots(matches.map((f) => path.normalize(f)))) if (!m.endsWith('.json') || (await isKubernetesJson(m))) add(m);
   }
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
@@ -66,4 +66,26 @@ function keepChartRoots(matches: readonly string[]): string[] {
     const root = outermost.find((r) => isInside(m, r));
     return root === undefined || m === path.join(root, CHART_FILE);
   });
+}
+
+/** Larger JSON files found by a scan are not read to decide (lock files, data dumps). */
+const MAX_JSON_PROBE = 16 * 1024 * 1024;
+
+/**
+ * Whether a `.json` file a scan found holds Kubernetes data: one object with `apiVersion` and
+ * `kind` at the top level, or a `List` (`kind` ending in `List`, with `items`), as `kubectl get
+ * -o json` writes them. package.json, tsconfig.json and other JSON are left out.
+ */
+async function isKubernetesJson(file: string): Promise<boolean> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_JSON_PROBE) return false;
+    const data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+    const { apiVersion, kind, items } = data as Record<string, unknown>;
+    if (typeof kind !== 'string') return false;
+    return typeof apiVersion === 'string' || (kind.endsWith('List') && Array.isArray(items));
+  } catch {
+    return false;
+  }
 }

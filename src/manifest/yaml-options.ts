@@ -43,8 +43,26 @@ function isUnknownToGoYaml(tag: Tags[number]): boolean {
   ].includes(tag.tag);
 }
 
+/**
+ * go-yaml v2 reads a plain scalar as a number only when it starts with a digit, a sign or a
+ * dot (its `resolveTable` hint), and as a float only when `yamlStyleFloat`
+ * (`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`, underscores removed first) and
+ * `strconv.ParseFloat` accept it (go-yaml v2.4 resolve.go). The YAML 1.1 patterns of the `yaml`
+ * package also take `e5`, `-e5`, `.e5` and a lone `.` as floats (NaN); those stay strings here,
+ * so an existing `name: e5` reads as the API server reads it.
+ */
+const GO_EXP_FLOAT = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9]+)[eE][-+]?[0-9]+$/;
+const GO_FLOAT = /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9]+)$/;
+
+function asGoYamlV2(tag: Tags[number]): Tags[number] {
+  if (typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:float' || !tag.test || tag.format === 'TIME') return tag;
+  if (tag.test.test('e5')) return { ...tag, test: GO_EXP_FLOAT };
+  if (tag.test.test('.')) return { ...tag, test: GO_FLOAT };
+  return tag;
+}
+
 function kubernetesTags(tags: Tags): Tags {
-  const kept = tags.filter((tag) => !isUnknownToGoYaml(tag));
+  const kept = tags.filter((tag) => !isUnknownToGoYaml(tag)).map(asGoYamlV2);
   return [...kept, goOctal, goBinary];
 }
 

@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq 
 import type { TextEdit } from '../engine/types.js';
 import { addPair, appendNames, appendStrings, fillEmptyValue, findPair } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
+import { sharedReason } from './aliases.js';
 import type { RuleContext } from './rule.js';
 
 /** Names listed in an imagePullSecrets sequence: `{name: x}` items, or plain `x` items. */
@@ -44,10 +45,12 @@ export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wa
   let existing: unknown[] = [];
   let fix: TextEdit[] | undefined;
   let at = target.map.range;
+  let why: string | undefined;
   if (!pair) {
     fix = addPair(ctx.text, target.map, 'imagePullSecrets', namesValue(missing, target.plain), target.after, ctx.layout());
   } else if (isScalar(value) && value.value === null) {
-    fix = fillEmptyValue(ctx.text, pair as Pair, namesValue(missing, target.plain), ctx.layout());
+    why = sharedReason(ctx.object.doc, ctx.text, value);
+    fix = why ? undefined : fillEmptyValue(ctx.text, pair as Pair, namesValue(missing, target.plain), ctx.layout());
     at = value.range ?? at;
   } else if (isSeq(value) && !value.anchor) {
     const listed = listedNames(value);
@@ -64,7 +67,7 @@ export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wa
   const base = `${target.label} is missing imagePullSecrets ${list}`;
   ctx.report({
     ruleId: fix ? 'missing-pull-secret' : 'unfixable',
-    message: fix ? base : `${base}; imagePullSecrets is not a list that can be extended automatically`,
+    message: fix ? base : `${base}; ${why ? `imagePullSecrets ${why}: add them by hand` : 'imagePullSecrets is not a list that can be extended automatically'}`,
     start: at?.[0] ?? 0,
     end: at?.[1] ?? 0,
     fieldPath: `${target.fieldPath}.imagePullSecrets`,

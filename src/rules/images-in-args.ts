@@ -63,7 +63,7 @@ function check(ctx: RuleContext, s: ProgramString): void {
   if (next === found.value) return;
   const rewritten = `${s.value.slice(0, found.start)}${next}${s.value.slice(found.end)}`;
   const { ref, fieldPrefix, path } = ctx.object;
-  const fix = ctx.options.rewriteArgImages && !s.node.anchor ? replaceScalar(s.node, rewritten) : undefined;
+  const fix = ctx.options.rewriteArgImages && !s.node.anchor ? replaceScalar(s.node, rewritten, ctx.text) : undefined;
   ctx.report({
     ruleId: 'image-in-args',
     message: `${fieldPrefix}${s.fieldPath} names image "${found.value}", which does not come from ${ctx.options.registry}: the program runs or hands on that image itself; use "${next}"${fix ? '' : ' (--rewrite-arg-images rewrites it)'}`,

@@ -1,28 +1,41 @@
-import { isAlias, isMap, isScalar, type Pair } from 'yaml';
-import { addPair, fillEmptyValue, findPair, hasMergeKey, replaceScalar } from '../fix/collection-edits.js';
+import { isAlias, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
+import { addPair, fillEmptyScalar, fillEmptyValue, findPair, replaceScalar } from '../fix/collection-edits.js';
+import type { NewValue } from '../fix/new-value.js';
+import { lineAt, sharedReason } from './aliases.js';
 import type { Rule, RuleContext } from './rule.js';
 
 const range = (n: { range?: [number, number, number] | null } | null | undefined): [number, number] =>
   n?.range ? [n.range[0], n.range[1]] : [0, 0];
 
+type Fix = ReturnType<typeof addPair>;
+
+/** The object's `metadata.namespace` as the API server reads it (merge keys and aliases applied). */
+function dataNamespace(ctx: RuleContext): { metadata: boolean; namespace: unknown } {
+  const data = ctx.object.node.toJS(ctx.object.doc) as { metadata?: unknown } | null;
+  const meta = data?.metadata;
+  const namespace = typeof meta === 'object' && meta !== null ? (meta as { namespace?: unknown }).namespace : undefined;
+  return { metadata: meta !== undefined && meta !== null, namespace };
+}
+
 /**
  * `missing-namespace`: a namespaced object without `metadata.namespace` gets the requested one.
  * `namespace-mismatch`: an object that already has another namespace keeps it, with a warning.
- * Cluster-scoped kinds are left alone; kinds of unknown scope are never guessed.
+ * Cluster-scoped kinds are left alone; kinds of unknown scope are never guessed. What counts is
+ * the data (an anchored, aliased or merged `metadata` that has the namespace needs nothing); an
+ * edit that would also change data elsewhere (through an alias) is reported, never made.
  */
 export const namespaceRule: Rule = {
   ids: ['missing-namespace', 'namespace-mismatch'],
   check(ctx: RuleContext): void {
     const ns = ctx.options.namespace;
     if (ns === undefined || ctx.kind.scope !== 'Namespaced') return;
-    const { node, ref, fieldPrefix, path } = ctx.object;
+    const { node, ref, fieldPrefix, path, doc } = ctx.object;
     const patches = [{ documentIndex: ref.documentIndex, path: [...path, 'metadata', 'namespace'], value: ns }];
-    const [start, end] = range(node);
     const metaPair = findPair(node, 'metadata');
-    const missing = (message: string, at: [number, number], fix: ReturnType<typeof addPair>): void => {
+    const missing = (message: string, at: [number, number], fix: Fix, why = 'it cannot be added automatically here'): void => {
       ctx.report({
         ruleId: fix ? 'missing-namespace' : 'unfixable',
-        message: fix ? message : `${message}; it cannot be added automatically here, add it by hand`,
+        message: fix ? message : `${message}; ${why}: add it by hand`,
         start: at[0],
         end: at[1],
         fieldPath: `${fieldPrefix}metadata`,
@@ -30,43 +43,61 @@ export const namespaceRule: Rule = {
       });
     };
     const want = `namespace "${ns}"`;
+    const has = dataNamespace(ctx);
+    if (typeof has.namespace === 'string' && has.namespace !== '') {
+      if (has.namespace !== ns) mismatch(ctx, has.namespace, metaPair);
+      return;
+    }
+    const shared = (n: Parameters<typeof sharedReason>[2], what: string): string | undefined => {
+      const reason = sharedReason(doc, ctx.text, n);
+      return reason && `${what} ${reason}, so adding the namespace there would change that place too`;
+    };
+    const entries: NewValue = { kind: 'map', entries: [['namespace', { kind: 'scalar', value: ns }]] };
     if (!metaPair) {
-      const fix = hasMergeKey(node) || node.anchor
-        ? undefined
-        : addPair(ctx.text, node, 'metadata', { kind: 'map', entries: [['namespace', { kind: 'scalar', value: ns }]] }, ['kind', 'apiVersion'], ctx.layout());
-      missing(`${ref.kind} has no metadata; expected ${want}`, [start, end], fix);
+      const at = range(node);
+      if (has.metadata) return missing(`${ref.kind} has no namespace; expected ${want}`, at, undefined, 'its metadata comes from a merge key (<<)');
+      const why = shared(node, 'the object');
+      missing(`${ref.kind} has no metadata; expected ${want}`, at, why ? undefined : addPair(ctx.text, node, 'metadata', entries, ['kind', 'apiVersion'], ctx.layout()), why);
       return;
     }
     const meta = metaPair.value;
-    if (isAlias(meta) || (isMap(meta) && (hasMergeKey(meta) || meta.anchor))) {
-      missing(`${ref.kind} has no namespace; expected ${want}`, range(meta), undefined);
+    if (isAlias(meta)) {
+      const anchor = meta.resolve(doc) as { range?: [number, number, number] } | undefined;
+      const line = anchor?.range ? ` (line ${lineAt(ctx.text, anchor.range[0])})` : '';
+      missing(`${ref.kind} has no namespace; expected ${want}`, range(meta), undefined, `metadata is the alias *${meta.source}: add the namespace at its anchor &${meta.source}${line} if every object using it belongs in ${JSON.stringify(ns)}`);
       return;
     }
+    const why = shared(meta as never, 'metadata') ?? shared(node, 'the object');
     if (isScalar(meta) && meta.value === null) {
-      missing(`${ref.kind} has no namespace; expected ${want}`, range(metaPair.key as never),
-        fillEmptyValue(ctx.text, metaPair as Pair, { kind: 'map', entries: [['namespace', { kind: 'scalar', value: ns }]] }, ctx.layout()));
+      missing(`${ref.kind} has no namespace; expected ${want}`, range(metaPair.key as never), why ? undefined : fillEmptyValue(ctx.text, metaPair as Pair, entries, ctx.layout()), why);
       return;
     }
     if (!isMap(meta)) return; // Not an object: the schema check reports it.
     const nsPair = findPair(meta, 'namespace');
     if (!nsPair) {
-      missing(`${ref.kind} has no namespace; expected ${want}`, range(meta),
-        addPair(ctx.text, meta, 'namespace', { kind: 'scalar', value: ns }, ['name', 'generateName'], ctx.layout()));
+      // A merged-in namespace (null or empty) cannot be overridden without repeating the key here.
+      const fix = why ? undefined : addPair(ctx.text, meta, 'namespace', { kind: 'scalar', value: ns }, ['name', 'generateName'], ctx.layout());
+      missing(`${ref.kind} has no namespace; expected ${want}`, range(meta), fix, why);
       return;
     }
     const value = nsPair.value;
     if (isScalar(value) && (value.value === null || value.value === '')) {
-      missing(`${ref.kind} has an empty namespace; expected ${want}`, range(value), replaceScalar(value, ns));
-      return;
-    }
-    if (isScalar(value) && typeof value.value === 'string' && value.value !== ns) {
-      ctx.report({
-        ruleId: 'namespace-mismatch',
-        message: `${ref.kind} "${ref.name ?? ''}" is in namespace "${value.value}", not "${ns}"; kept as it is`,
-        start: range(value)[0],
-        end: range(value)[1],
-        fieldPath: `${fieldPrefix}metadata.namespace`,
-      });
+      const fix = why || value.anchor ? undefined : value.value === null ? fillEmptyScalar(ctx.text, nsPair as Pair, ns) : replaceScalar(value, ns);
+      missing(`${ref.kind} has an empty namespace; expected ${want}`, range(value), fix, why);
     }
   },
 };
+
+function mismatch(ctx: RuleContext, actual: string, metaPair: Pair | undefined): void {
+  const { ref, fieldPrefix, node } = ctx.object;
+  const meta = metaPair?.value;
+  const local = isMap(meta) ? findPair(meta as YAMLMap, 'namespace')?.value : undefined;
+  const [start, end] = range((local ?? meta ?? node) as never);
+  ctx.report({
+    ruleId: 'namespace-mismatch',
+    message: `${ref.kind} "${ref.name ?? ''}" is in namespace "${actual}", not "${ctx.options.namespace ?? ''}"; kept as it is`,
+    start,
+    end,
+    fieldPath: `${fieldPrefix}metadata.namespace`,
+  });
+}

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { findPair } from '../fix/collection-edits.js';
 import type { KindInfo } from '../kinds/registry.js';
 import { followPath, plainPath, type Creatable, type FoundMap, type Obstacle } from './pod-specs.js';
@@ -44,19 +44,19 @@ export interface ObjectPodSpecs {
 }
 
 /** Resolves the kind's pod-spec paths (and free-form parts) in an object's map. */
-export function objectPodSpecs(root: YAMLMap, kind: KindInfo): ObjectPodSpecs {
+export function objectPodSpecs(root: YAMLMap, kind: KindInfo, doc?: Document.Parsed): ObjectPodSpecs {
   const out: ObjectPodSpecs = { found: [], obstacles: [], creatable: [] };
   const plainPaths = new Set(kind.stringSecretPaths.map(plainPath));
   for (const p of kind.podSpecPaths) {
     const plain = plainPaths.has(plainPath(p));
-    const r = followPath(root, p);
+    const r = followPath(root, p, doc);
     out.found.push(...r.found.map((f) => ({ ...f, plain })));
     out.obstacles.push(...r.obstacles);
     out.creatable.push(...r.creatable.map((c) => ({ ...c, plain })));
   }
   const seen = new Set(out.found.map((f) => f.node));
   for (const p of kind.freeFormPaths) {
-    for (const area of followPath(root, p).found) {
+    for (const area of followPath(root, p, doc).found) {
       for (const spec of podShapedMaps(area.node, area)) {
         if (!seen.has(spec.node)) {
           seen.add(spec.node);

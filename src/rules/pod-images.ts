@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { FixOptions } from '../engine/options.js';
 import { findPair } from '../fix/collection-edits.js';
 import { rewriteImageReference } from '../image/index.js';
@@ -6,7 +6,10 @@ import { followPath } from './pod-specs.js';
 
 /** An image reference inside a pod spec. */
 export interface PodImage {
+  /** The scalar holding the reference (an alias's anchor when `alias` is set). */
   node: Scalar;
+  /** Set when the field is an alias (`image: *img`) of `node`. */
+  alias?: Alias;
   value: string;
   /** Data path relative to the pod spec. */
   path: (string | number)[];
@@ -20,12 +23,13 @@ const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] 
  * Every image reference of a pod spec: containers, init containers, ephemeral containers, and
  * image volumes (`volumes[].image.reference`). Only literal string scalars are returned.
  */
-export function podImages(spec: YAMLMap): PodImage[] {
+export function podImages(spec: YAMLMap, doc?: Document.Parsed): PodImage[] {
   const out: PodImage[] = [];
   const take = (map: unknown, key: string, path: (string | number)[], fieldPath: string): void => {
     if (!isMap(map)) return;
     const v = findPair(map, key)?.value;
-    if (isScalar(v) && typeof v.value === 'string') out.push({ node: v, value: v.value, path: [...path, key], fieldPath: `${fieldPath}.${key}` });
+    const image = imageScalar(v, doc);
+    if (image) out.push({ ...image, path: [...path, key], fieldPath: `${fieldPath}.${key}` });
   };
   for (const list of CONTAINER_LISTS) {
     const seq = findPair(spec, list)?.value;
@@ -48,17 +52,23 @@ export function imageAfterFix(ref: string, options: FixOptions): string {
 }
 
 /** Every literal image reference at `imagePaths` (e.g. `spec.image`, `spec.steps[*].image`) of an object. */
-export function fieldImages(root: YAMLMap, imagePaths: readonly string[]): PodImage[] {
+export function fieldImages(root: YAMLMap, imagePaths: readonly string[], doc?: Document.Parsed): PodImage[] {
   const out: PodImage[] = [];
   for (const p of imagePaths) {
     const dot = p.lastIndexOf('.');
     const key = p.slice(dot + 1);
-    for (const holder of followPath(root, p.slice(0, dot)).found) {
-      const v = findPair(holder.node, key)?.value;
-      if (isScalar(v) && typeof v.value === 'string') {
-        out.push({ node: v, value: v.value, path: [...holder.path, key], fieldPath: `${holder.fieldPath}.${key}` });
-      }
+    for (const holder of followPath(root, p.slice(0, dot), doc).found) {
+      const image = imageScalar(findPair(holder.node, key)?.value, doc);
+      if (image) out.push({ ...image, path: [...holder.path, key], fieldPath: `${holder.fieldPath}.${key}` });
     }
   }
   return out;
+}
+
+/** A literal string image, or (given the document) an alias of one: `image: *img`. */
+function imageScalar(v: unknown, doc: Document.Parsed | undefined): Pick<PodImage, 'node' | 'value' | 'alias'> | undefined {
+  if (isScalar(v)) return typeof v.value === 'string' ? { node: v, value: v.value } : undefined;
+  if (!isAlias(v) || !doc) return undefined;
+  const target = v.resolve(doc);
+  return isScalar(target) && typeof target.value === 'string' ? { node: target, value: target.value, alias: v } : undefined;
 }

@@ -1,5 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Document } from 'yaml';
 import { findPair, hasMergeKey } from '../fix/collection-edits.js';
+import { aliasTargets } from './aliases.js';
 
 /** A map found at a pod-spec path of an object. */
 export interface FoundMap {
@@ -15,6 +17,8 @@ export interface Obstacle {
   node: Node;
   fieldPath: string;
   reason: string;
+  /** The rest of the path below `node` (dotted, `?` marks dropped), to judge its data. */
+  rest: string;
 }
 
 /**
@@ -67,51 +71,60 @@ const isEmpty = (v: unknown): boolean => v === null || v === undefined || (isSca
  * Any other missing part yields nothing (that part of the object does not exist); aliases and
  * merge keys yield an obstacle, since editing through them would change other places too.
  */
-export function followPath(root: YAMLMap, dotted: string): FollowedPath {
+export function followPath(root: YAMLMap, dotted: string, doc?: Document.Parsed): FollowedPath {
   const out: FollowedPath = { found: [], obstacles: [], creatable: [] };
   const steps = stepsOf(dotted);
+  // An anchor no alias reads is just a name: the map can be edited (known only given the
+  // document; without it every anchor counts as shared). `via` names the anchor of the
+  // innermost collection on the way that aliases read.
+  const targets = doc ? aliasTargets(doc) : undefined;
+  const anchorOf = (n: YAMLMap | YAMLSeq, via: string | undefined): string | undefined =>
+    n.anchor && (!targets || targets.has(n)) ? n.anchor : via;
+  const sharedReason = (anchor: string): string => `is or is inside the anchored &${anchor}, which an alias also reads`;
+  const restAt = (i: number): string => steps.slice(i).map((s) => s.key).join('.').replaceAll('.[*]', '[*]');
   const fullField = (fieldPath: string, from: number): string =>
     [fieldPath, ...steps.slice(from).map((s) => s.key)].filter(Boolean).join('.');
-  const walk = (node: unknown, i: number, path: (string | number)[], fieldPath: string): void => {
+  const walk = (node: unknown, i: number, path: (string | number)[], fieldPath: string, via?: string): void => {
     if (isAlias(node)) {
-      out.obstacles.push({ node, fieldPath, reason: 'is an alias' });
+      out.obstacles.push({ node, fieldPath, reason: `is the alias *${node.source}, so its data is shared with the anchor &${node.source}`, rest: restAt(i) });
       return;
     }
     if (i === steps.length) {
       if (isMap(node)) {
-        if (hasMergeKey(node)) out.obstacles.push({ node, fieldPath, reason: 'uses a merge key (<<)' });
-        else if (node.anchor) out.obstacles.push({ node, fieldPath, reason: `is anchored (&${node.anchor}) and may be reused by aliases` });
+        if (hasMergeKey(node)) out.obstacles.push({ node, fieldPath, reason: 'uses a merge key (<<)', rest: '' });
+        else if (anchorOf(node, via)) out.obstacles.push({ node, fieldPath, reason: sharedReason(anchorOf(node, via) as string), rest: '' });
         else out.found.push({ node, path, fieldPath });
       }
       return;
     }
     const step = steps[i] as Step;
     if (step.key === '[*]') {
-      if (isSeq(node)) node.items.forEach((item, n) => walk(item, i + 1, [...path, n], `${fieldPath}[${n}]`));
+      if (isSeq(node)) node.items.forEach((item, n) => walk(item, i + 1, [...path, n], `${fieldPath}[${n}]`, anchorOf(node, via)));
       return;
     }
     if (!isMap(node)) return;
     if (hasMergeKey(node)) {
-      out.obstacles.push({ node, fieldPath: fieldPath || '.', reason: 'uses a merge key (<<)' });
+      out.obstacles.push({ node, fieldPath: fieldPath || '.', reason: 'uses a merge key (<<)', rest: restAt(i) });
       return;
     }
     const join = (k: string): string => (fieldPath === '' ? k : `${fieldPath}.${k}`);
     if (step.key === '*') {
       for (const pair of node.items) {
         const k = (pair.key as { value?: unknown } | null)?.value;
-        if (typeof k === 'string') walk(pair.value, i + 1, [...path, k], join(k));
+        if (typeof k === 'string') walk(pair.value, i + 1, [...path, k], join(k), anchorOf(node, via));
       }
       return;
     }
     const pair = findPair(node, step.key);
     if (pair && !isEmpty(pair.value)) {
-      walk(pair.value, i + 1, [...path, step.key], join(step.key));
+      walk(pair.value, i + 1, [...path, step.key], join(step.key), anchorOf(node, via));
       return;
     }
     const rest = steps.slice(i);
     if (!rest.every((s) => s.optional && s.key !== '*' && s.key !== '[*]')) return;
-    if (node.anchor) {
-      out.obstacles.push({ node, fieldPath: fieldPath || '.', reason: `is anchored (&${node.anchor}) and may be reused by aliases` });
+    const anchor = anchorOf(node, via);
+    if (anchor) {
+      out.obstacles.push({ node, fieldPath: fieldPath || '.', reason: sharedReason(anchor), rest: restAt(i) });
       return;
     }
     out.creatable.push({ parent: node, ...(pair ? { pair } : {}), missing: rest.map((s) => s.key), path, fieldPath: fullField(fieldPath, i) });

@@ -1,9 +1,11 @@
-import { isSeq } from 'yaml';
+import { isAlias, isSeq, type Node } from 'yaml';
 import { effectiveNamespace, nsKey } from '../engine/input-index.js';
 import { addPair, fillEmptyValue, findPair } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
 import { stringAt } from '../manifest/objects.js';
 import { ensurePullSecrets, namesValue } from './ensure-pull-secrets.js';
+import { obstacleSatisfied } from './obstacle-data.js';
+import { lineAt } from './aliases.js';
 import type { Creatable, FoundMap } from './pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
 import { checkSecretNamespaces } from './secret-namespaces.js';
@@ -24,9 +26,10 @@ export const pullSecretsRule: Rule = {
     const wantsAny = ctx.options.pullSecrets.length > 0 || Object.keys(ctx.options.registries).length > 0;
     const specs = ctx.podSpecs();
     for (const o of wantsAny ? specs.obstacles : []) {
+      if (obstacleSatisfied(ctx, o)) continue;
       ctx.report({
         ruleId: 'unfixable',
-        message: `${ref.kind} ${fieldPrefix}${o.fieldPath} ${o.reason}; check its imagePullSecrets by hand`,
+        message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} ${fieldPrefix}${o.fieldPath} ${o.reason}${anchorLine(ctx, o.node)}; check its imagePullSecrets by hand`,
         start: o.node.range?.[0] ?? 0,
         end: o.node.range?.[1] ?? 0,
         fieldPath: `${fieldPrefix}${o.fieldPath}`,
@@ -42,6 +45,12 @@ export const pullSecretsRule: Rule = {
     if (specs.found.length + specs.creatable.length + specs.obstacles.length === 0) reportNoPodSpec(ctx);
   },
 };
+
+/** ` (line N)` of the anchor an alias reads, for messages. */
+function anchorLine(ctx: RuleContext, node: Node): string {
+  const target = isAlias(node) ? (node.resolve(ctx.object.doc) as Node | undefined) : undefined;
+  return target?.range ? ` (line ${lineAt(ctx.text, target.range[0])})` : '';
+}
 
 /**
  * A kind whose pod templates the config declares, none of them present nor creatable: an
