@@ -3,11 +3,11 @@
  * cold run reports; a change of a CRD, of the config or of a file changes what it reports; a
  * corrupt cache file is ignored.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WIDGET, widgetCrd } from '../fixtures-support/crds.js';
-import { runCli, tempDir, type CliRun } from './cli.js';
+import { runCli, tempTree, type CliRun } from './cli.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -21,14 +21,7 @@ spec:
           image: nginx:1.27
 `;
 
-function tree(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = tempTree;
 
 /** The JSON report without its timing. */
 const report = (r: CliRun): unknown => JSON.parse(r.stdout.replace(/"durationMs":\s*[\d.]+/g, '"durationMs":0'));

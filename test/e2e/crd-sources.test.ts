@@ -3,20 +3,13 @@
  * one kind (`duplicate-crd`) and array-level `x-kubernetes-preserve-unknown-fields`, through the
  * built CLI, on one thread and with worker threads.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WIDGET, widgetCrd } from '../fixtures-support/crds.js';
-import { runCli, tempDir } from './cli.js';
+import { runCli, tempTree } from './cli.js';
 
-function tree(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = tempTree;
 
 const FLAGS = ['-n', 'shop', '-s', 'regcred', '--no-config'];
 
