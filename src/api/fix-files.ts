@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { exitCodeFor } from '../cli/exit-code.js';
+import { exitCodeFor } from '../core/outcome.js';
 import { createEngine } from '../engine/create-engine.js';
-import { runFiles, type RunMode } from '../engine/run-files.js';
-import type { FileResult, RunResult } from '../engine/types.js';
-import { discoverManifests } from '../io/discover-manifests.js';
+import { runFiles, type RunMode } from '../run/run-files.js';
+import type { FileResult, RunResult } from '../core/types.js';
+import { discoverManifests } from '../run/discover-manifests.js';
 import { countRun, type RunCounts } from '../report/index.js';
 import { resolveRun, type PrivregFixOptions } from './options.js';
 

@@ -5,8 +5,8 @@ import {
 } from '../config/index.js';
 import { explainErrors } from '../config/explain.js';
 import { configValidator } from '../config/schema.js';
-import type { FixOptions } from '../engine/options.js';
-import type { Severity } from '../engine/types.js';
+import type { FixOptions } from '../core/options.js';
+import type { Severity } from '../core/types.js';
 
 /**
  * Options of the library functions. The fix keys mirror `.privreg-fix.yaml` (and are checked

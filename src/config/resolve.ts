@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
-import { defaultFixOptions, type CustomKind, type FixOptions } from '../engine/options.js';
+import { defaultFixOptions, type CustomKind, type FixOptions } from '../core/options.js';
 import { matchesAny, normalizePath } from './glob.js';
 import type { ConfigFile, ConfigSettings, FileSettings, Globs } from './types.js';
 

@@ -1,5 +1,5 @@
-import type { CustomKind, PullSecretPlacement } from '../engine/options.js';
-import type { Severity } from '../engine/types.js';
+import type { CustomKind, PullSecretPlacement } from '../core/options.js';
+import type { Severity } from '../core/types.js';
 
 /** A glob or a list of globs, as written in the config file. */
 export type Globs = string | string[];

@@ -1,5 +1,5 @@
 import { Document } from 'yaml';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** RFC 1123 label: what Kubernetes requires of a Namespace name. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

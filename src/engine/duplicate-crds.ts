@@ -14,7 +14,7 @@ import type { ManifestObject } from '../manifest/objects.js';
 import type { RuleReport } from '../rules/rule.js';
 import { crdKindOf } from '../validate/index.js';
 import { documentData } from './doc-data.js';
-import { suppressedRules } from './suppressions.js';
+import { suppressedRules } from '../rules/suppressions.js';
 
 /** The rule id. */
 export const DUPLICATE_CRD = 'duplicate-crd';

@@ -2,12 +2,12 @@ import { detectLayout, type Layout } from '../fix/layout.js';
 import { findPair } from '../fix/collection-edits.js';
 import type { ManifestObject } from '../manifest/objects.js';
 import type { YAMLMap } from 'yaml';
-import { followPath } from '../rules/pod-specs.js';
+import { followPath } from '../kinds/pod-specs.js';
 import type { RuleReport } from '../rules/rule.js';
-import { objectPodSpecs, type ObjectPodSpecs } from '../rules/pod-data.js';
+import { objectPodSpecs, type ObjectPodSpecs } from '../kinds/pod-data.js';
 import type { Engine } from './fix-text.js';
-import type { FixOptions } from './options.js';
-import { suppressedRules } from './suppressions.js';
+import type { FixOptions } from '../core/options.js';
+import { suppressedRules } from '../rules/suppressions.js';
 
 /** Runs every rule over every object of one text; returns the raw reports. */
 export function lintObjects(

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { TextEdit } from '../engine/types.js';
+import type { TextEdit } from '../core/types.js';
 import { columnOf, eolAt, lineAfter, pairColumn, type Layout } from './layout.js';
 import { renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
 import { formatScalar } from './scalar-format.js';

@@ -1,5 +1,5 @@
 import type { Pair, Scalar } from 'yaml';
-import type { TextEdit } from '../engine/types.js';
+import type { TextEdit } from '../core/types.js';
 import { eolAt, lineEnd, pairColumn } from './layout.js';
 import { renderBlockChildren, renderFlow, type NewValue } from './new-value.js';
 import { formatScalar } from './scalar-format.js';

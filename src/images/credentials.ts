@@ -1,13 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultDockerConfigPath, resolveUserPath } from '../create/docker-config-file.js';
-import { readPasswordFromEnv, readPasswordFromStdin } from '../create/password.js';
+import { defaultDockerConfigPath, resolveUserPath } from '../credentials/docker-config-file.js';
+import { readPasswordFromEnv, readPasswordFromStdin } from '../credentials/password.js';
 import { documentData } from '../engine/doc-data.js';
 import { parseRegistryKey } from '../image/index.js';
 import type { CliIO } from '../io/cli-io.js';
 import { findObjects } from '../manifest/objects.js';
-import { parseManifest } from '../manifest/parse.js';
-import { createPositionMapper } from '../manifest/positions.js';
+import { parseManifest } from '../yaml/parse.js';
+import { createPositionMapper } from '../yaml/positions.js';
 import { CredentialsError, LoginStore, parseDockerConfig, type AuthEntry } from '../registry/logins.js';
 
 /** Where `--verify` takes logins from (the flags). */

@@ -1,4 +1,4 @@
-import type { CustomKind } from '../engine/options.js';
+import type { CustomKind } from '../core/options.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-import { detach } from '../manifest/detach.js';
-import type { CustomKind } from '../engine/options.js';
+import { detach } from '../yaml/detach.js';
+import type { CustomKind } from '../core/options.js';
 import { groupKindKey } from './api-version.js';
 import { builtinScopes, DEFAULT_KUBERNETES_VERSION } from './builtin-scopes.js';
 import { BUILTIN_POD_SPEC_PATHS, LEGACY_SCOPES } from './builtin-workloads.js';

@@ -1,8 +1,8 @@
 import { parseAllDocuments } from 'yaml';
 import { RENDERED_INPUT_RULES, resolveRun, type PrivregFixOptions } from '../api/options.js';
 import { createEngine } from '../engine/create-engine.js';
-import { fixText } from '../engine/fix-text.js';
-import type { Finding } from '../engine/types.js';
+import { fixStandaloneText } from '../engine/fix-text.js';
+import type { Finding } from '../core/types.js';
 import { functionConfigOptions } from './function-config.js';
 import { isResourceList, maskResourceList } from './mask.js';
 import { itemInfos, toResults, writeResults, type KrmResult } from './results.js';
@@ -55,8 +55,7 @@ export async function fixResourceList(text: string, defaults: PrivregFixOptions 
   const run = await resolveRun(options, RENDERED_INPUT_RULES);
   const engine = await createEngine(run.settings);
   const fileOptions = run.optionsFor(`${run.cwd}/<ResourceList>`);
-  engine.registerText(masked.text, fileOptions);
-  const result = fixText('<ResourceList>', masked.text, fileOptions, engine, true);
+  const result = fixStandaloneText('<ResourceList>', masked.text, fileOptions, engine);
   let fixed = text;
   const findings = result.findings;
   if (result.output !== masked.text) {

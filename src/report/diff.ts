@@ -1,6 +1,6 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY, formatPatch, structuredPatch, type StructuredPatch } from 'diff';
-import type { FileResult, TextEdit } from '../engine/types.js';
-import { lineStarts } from '../manifest/positions.js';
+import type { FileResult, TextEdit } from '../core/types.js';
+import { lineStarts } from '../yaml/positions.js';
 
 const CONTEXT = 3;
 

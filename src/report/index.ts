@@ -1,4 +1,4 @@
-import type { RunResult } from '../engine/types.js';
+import type { RunResult } from '../core/types.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
@@ -9,7 +9,7 @@ export { shouldUseColor } from './color.js';
 export { countRun, countsOnly, isFixed, type RunCounts } from './counts.js';
 export { formatGithub, escapeData, escapeProperty } from './github.js';
 export { buildJsonReport, formatJson, JSON_REPORT_VERSION, type JsonReport, type JsonFile, type JsonFinding, type JsonEdit } from './json.js';
-export { createPositionMapper, lineStarts, type PositionMapper } from '../manifest/positions.js';
+export { createPositionMapper, lineStarts, type PositionMapper } from '../yaml/positions.js';
 export { buildSarif, formatSarif, sarifLevel, SARIF_SCHEMA_URI, type SarifLog } from './sarif.js';
 export { formatSummary, formatDuration } from './summary.js';
 export { formatRunSummary, formatSecretNamespaces, type SecretNamespaces } from './secret-namespaces.js';

@@ -1,8 +1,8 @@
-import type { FileResult, Finding, RunResult, Severity } from '../engine/types.js';
+import type { FileResult, Finding, RunResult, Severity } from '../core/types.js';
 import { RULES } from '../rules/catalog.js';
 import { artifactLocation, type ArtifactLocation } from './artifact-uri.js';
 import { hasUnreportedWriteError, isFixed } from './counts.js';
-import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
+import { createPositionMapper, type PositionMapper } from '../yaml/positions.js';
 import { toolInfo } from './tool-info.js';
 import { runSecretNamespaces, type SecretNamespaces } from '../engine/secret-usage.js';
 

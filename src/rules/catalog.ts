@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/types.js';
+import type { Severity } from '../core/types.js';
 
 /** Static description of a rule id: what reporters (SARIF rules, docs) need to know. */
 export interface RuleMeta {

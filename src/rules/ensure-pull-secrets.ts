@@ -1,8 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { TextEdit } from '../engine/types.js';
+import type { TextEdit } from '../core/types.js';
 import { addPair, appendNames, appendStrings, fillEmptyValue, findPair } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
-import { sharedReason } from './aliases.js';
+import { sharedReason } from '../yaml/aliases.js';
 import type { RuleContext } from './rule.js';
 
 /** Names listed in an imagePullSecrets sequence: `{name: x}` items, or plain `x` items. */

@@ -1,5 +1,5 @@
 import { findPair, replaceScalar } from '../fix/collection-edits.js';
-import { aliasesTo, isShared, lineAt, sharedReason } from './aliases.js';
+import { aliasesTo, isShared, lineAt, sharedReason } from '../yaml/aliases.js';
 import { fieldImages, imageAfterFix, podImages, type PodImage } from './pod-images.js';
 import type { Rule, RuleContext } from './rule.js';
 

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 import { addPair, fillEmptyScalar, fillEmptyValue, findPair, replaceScalar } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
-import { lineAt, sharedReason } from './aliases.js';
+import { lineAt, sharedReason } from '../yaml/aliases.js';
 import type { Rule, RuleContext } from './rule.js';
 
 const range = (n: { range?: [number, number, number] | null } | null | undefined): [number, number] =>

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import { imageAfterFix } from './pod-images.js';
-import type { Obstacle } from './pod-specs.js';
+import type { Obstacle } from '../kinds/pod-specs.js';
 import type { RuleContext } from './rule.js';
 
 type Data = Record<string, unknown>;

@@ -1,12 +1,12 @@
 import { isAlias, isSeq, type Node } from 'yaml';
-import { effectiveNamespace, nsKey } from '../engine/input-index.js';
+import { effectiveNamespace, nsKey } from './input-index.js';
 import { addPair, fillEmptyValue, findPair } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
 import { stringAt } from '../manifest/objects.js';
 import { ensurePullSecrets, namesValue } from './ensure-pull-secrets.js';
 import { obstacleSatisfied } from './obstacle-data.js';
-import { lineAt } from './aliases.js';
-import type { Creatable, FoundMap } from './pod-specs.js';
+import { lineAt } from '../yaml/aliases.js';
+import type { Creatable, FoundMap } from '../kinds/pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
 import { checkSecretNamespaces } from './secret-namespaces.js';
 import type { Rule, RuleContext } from './rule.js';

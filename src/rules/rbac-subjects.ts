@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { effectiveNamespace, nsKey } from '../engine/input-index.js';
-import type { TextEdit } from '../engine/types.js';
+import { effectiveNamespace, nsKey } from './input-index.js';
+import type { TextEdit } from '../core/types.js';
 import { addPair, findPair, hasMergeKey, replaceScalar } from '../fix/collection-edits.js';
 import { stringAt } from '../manifest/objects.js';
 import type { Rule, RuleContext } from './rule.js';

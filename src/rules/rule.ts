@@ -1,10 +1,10 @@
-import type { InputIndex } from '../engine/input-index.js';
-import type { FixOptions } from '../engine/options.js';
-import type { ObjectRef, Severity, TextEdit } from '../engine/types.js';
+import type { InputIndex } from './input-index.js';
+import type { FixOptions } from '../core/options.js';
+import type { ObjectRef, Severity, TextEdit } from '../core/types.js';
 import type { Layout } from '../fix/layout.js';
 import type { KindInfo } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';
-import type { ObjectPodSpecs } from './pod-data.js';
+import type { ObjectPodSpecs } from '../kinds/pod-data.js';
 
 /** A data change a fix intends, for independent verification: set `path` (from the document root) to `value`. */
 export interface DataPatch {

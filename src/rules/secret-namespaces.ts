@@ -1,9 +1,9 @@
 import { isSeq, type YAMLMap } from 'yaml';
-import { effectiveNamespace } from '../engine/input-index.js';
-import type { FixOptions } from '../engine/options.js';
+import { effectiveNamespace } from './input-index.js';
+import type { FixOptions } from '../core/options.js';
 import { findPair } from '../fix/collection-edits.js';
 import { listedNames } from './ensure-pull-secrets.js';
-import type { FoundMap } from './pod-specs.js';
+import type { FoundMap } from '../kinds/pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
 import type { RuleContext } from './rule.js';
 

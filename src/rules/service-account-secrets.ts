@@ -1,4 +1,4 @@
-import { effectiveNamespace, nsKey } from '../engine/input-index.js';
+import { effectiveNamespace, nsKey } from './input-index.js';
 import { ensurePullSecrets } from './ensure-pull-secrets.js';
 import type { Rule } from './rule.js';
 

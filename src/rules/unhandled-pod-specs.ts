@@ -1,9 +1,9 @@
 import { isSeq } from 'yaml';
 import { findPair } from '../fix/collection-edits.js';
 import { listedNames } from './ensure-pull-secrets.js';
-import { podShapedMaps } from './pod-data.js';
+import { podShapedMaps } from '../kinds/pod-data.js';
 import { imageAfterFix, podImages } from './pod-images.js';
-import type { FoundMap } from './pod-specs.js';
+import type { FoundMap } from '../kinds/pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
 import type { Rule, RuleContext } from './rule.js';
 

@@ -13,7 +13,7 @@ import { crdKindOf, customResourceSchemas, type CustomResourceSchema } from './c
 import { knownFieldsAt } from './known-fields.js';
 import { formatFieldPath, locateError } from './locate.js';
 import { readSchemaDirs, type JsonSchemaFile, type SchemaDirContents } from './schema-dir.js';
-import { detach } from '../manifest/detach.js';
+import { detach } from '../yaml/detach.js';
 import {
   DEFAULT_KUBERNETES_VERSION,
   listKubernetesVersions,

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { PARSE_OPTIONS } from '../manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../yaml/options.js';
 import type { JsonObject } from './compact-schema.js';
 import { isCustomResourceDefinition } from './crd.js';
 

@@ -6,7 +6,7 @@ import { diffArrays } from 'diff';
 import { isDeepStrictEqual } from 'node:util';
 import { kindFromCrd } from '../../src/kinds/crd-kinds.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
-import { parseManifest } from '../../src/manifest/parse.js';
+import { parseManifest } from '../../src/yaml/parse.js';
 import { findTemplateMarker } from '../../src/manifest/templates.js';
 import { runCli, tempDir } from '../e2e/cli.js';
 import { readText, yamlFiles } from './corpus.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import type { TextEdit } from '../../src/engine/types.js';
+import type { TextEdit } from '../../src/core/types.js';
 import { RULES } from '../../src/rules/catalog.js';
 import { artifactLocation } from '../../src/report/artifact-uri.js';
 import { buildSarif, formatSarif, type SarifRegion } from '../../src/report/sarif.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixText, type Engine } from '../../src/engine/fix-text.js';
-import { InputIndex } from '../../src/engine/input-index.js';
+import { InputIndex } from '../../src/rules/input-index.js';
 import { learnInput } from '../../src/engine/learn-input.js';
-import { defaultFixOptions, type FixOptions } from '../../src/engine/options.js';
+import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
 import { defaultRules } from '../../src/rules/index.js';
 

@@ -2,10 +2,10 @@ import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { DiscoveredFile } from '../io/discover.js';
 import { readText, ReadError } from '../io/read-text.js';
 import { writeAtomic } from '../io/write-atomic.js';
-import { fixText, type Engine } from './fix-text.js';
+import { fixText, type Engine } from '../engine/fix-text.js';
 import { chartResult, isChartFile } from './helm-chart.js';
-import type { FixOptions } from './options.js';
-import { isChanged, type FileResult, type Finding } from './types.js';
+import type { FixOptions } from '../core/options.js';
+import { isChanged, type FileResult, type Finding } from '../core/types.js';
 
 /** What to do with each file once fixed. */
 export type RunMode = 'diff' | 'write' | 'check';
@@ -46,7 +46,7 @@ export async function processFile(file: DiscoveredFile, options: FixOptions, eng
     return failedResult(file, 'read-error', `cannot read: ${e instanceof ReadError ? e.message : String(e)}`);
   }
   if (isChartFile(file.absolute)) return chartResult(file.display, file.absolute, text, options);
-  const result = fixText(file.display, text, options, engine, mode !== 'check');
+  const result = fixText(file.display, text, options, engine);
   result.absolutePath = file.absolute;
   return mode === 'write' ? writeResult(result) : result;
 }

@@ -33,6 +33,11 @@ export class PrereadTexts {
     return text;
   }
 
+  /** The kept text of `file`, kept for `take`. */
+  peek(file: DiscoveredFile): string | undefined {
+    return this.texts.get(file);
+  }
+
   /** Drops every kept text. */
   clear(): void {
     this.texts.clear();

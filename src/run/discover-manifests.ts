@@ -2,7 +2,7 @@ import path from 'node:path';
 import { matchesAny } from '../config/glob.js';
 import { configDiscovery, configRelativePath } from '../config/resolve.js';
 import type { ConfigFile } from '../config/types.js';
-import { discover, type DiscoveredFile } from './discover.js';
+import { discover, type DiscoveredFile } from '../io/discover.js';
 
 /**
  * The files a run processes, as the CLI finds them: `paths` (or the config's `include` globs

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { createPositionMapper } from '../manifest/positions.js';
-import type { FixOptions } from './options.js';
-import type { FileResult, Finding } from './types.js';
+import { createPositionMapper } from '../yaml/positions.js';
+import type { FixOptions } from '../core/options.js';
+import type { FileResult, Finding } from '../core/types.js';
 
 /** Whether a discovered file is a Helm chart's `Chart.yaml`, which stands for its whole chart. */
 export function isChartFile(absolute: string): boolean {

@@ -2,11 +2,11 @@ import { isSeq } from 'yaml';
 import { findPair } from '../fix/collection-edits.js';
 import type { KindRegistry } from '../kinds/registry.js';
 import { findObjects, stringAt, type ManifestObject } from '../manifest/objects.js';
-import type { ManifestFile } from '../manifest/parse.js';
-import { followPath } from '../rules/pod-specs.js';
-import { requiredSecretsFor } from '../rules/required-secrets.js';
-import type { FixOptions } from './options.js';
-import { detach } from '../manifest/detach.js';
+import type { ManifestFile } from '../yaml/parse.js';
+import { followPath } from '../kinds/pod-specs.js';
+import { requiredSecretsFor } from './required-secrets.js';
+import type { FixOptions } from '../core/options.js';
+import { detach } from '../yaml/detach.js';
 import { suppressedRules } from './suppressions.js';
 
 /** `namespace/name` with '' for an object whose namespace is left to `kubectl apply`. */

@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isPair, parseAllDocuments, type Alias, type Document } from 'yaml';
-import { PARSE_OPTIONS } from './yaml-options.js';
+import { PARSE_OPTIONS } from './options.js';
 
 /** A YAML syntax problem at an offset range of the file text. */
 export interface SyntaxProblem {

@@ -1,4 +1,4 @@
-import { isChanged, type FileResult } from '../engine/types.js';
+import { isChanged, type FileResult } from './types.js';
 
 const FAILURES = new Set(['read-error', 'write-error', 'internal-error']);
 

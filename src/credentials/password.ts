@@ -1,4 +1,4 @@
-import { CreateError, UsageError } from './errors.js';
+import { CommandError, UsageError } from '../core/errors.js';
 
 /**
  * Reads a password from stdin to EOF and strips one trailing newline (`\n`, then `\r`),
@@ -12,7 +12,7 @@ export async function readPasswordFromStdin(stdin: NodeJS.ReadableStream): Promi
   let text = Buffer.concat(chunks).toString('utf8');
   if (text.endsWith('\n')) text = text.slice(0, -1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  if (text === '') throw new CreateError('--password-stdin: stdin was empty; pipe the password in, e.g. from your password manager');
+  if (text === '') throw new CommandError('--password-stdin: stdin was empty; pipe the password in, e.g. from your password manager');
   return text;
 }
 
@@ -30,7 +30,7 @@ export function readPasswordFromEnv(env: NodeJS.ProcessEnv, name: string): strin
     throw new UsageError('--password-env takes the NAME of an environment variable (letters, digits, _), not the password itself');
   }
   const value = env[name];
-  if (value === undefined) throw new CreateError(`--password-env: ${describeVariable(name)} is not set`);
-  if (value === '') throw new CreateError(`--password-env: ${describeVariable(name)} is empty`);
+  if (value === undefined) throw new CommandError(`--password-env: ${describeVariable(name)} is not set`);
+  if (value === '') throw new CommandError(`--password-env: ${describeVariable(name)} is empty`);
   return value;
 }

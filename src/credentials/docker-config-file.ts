@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseRegistryKey } from '../image/index.js';
-import { CreateError } from './errors.js';
-import { decodeDockerAuth } from '../credentials/index.js';
+import { CommandError } from '../core/errors.js';
+import { decodeDockerAuth } from './index.js';
 
 /** A login taken from a docker config.json entry. */
 export interface DockerConfigLogin {
@@ -72,15 +72,15 @@ export async function readDockerConfigLogin(file: string, server: string): Promi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist (run `docker login` first, or pass --from-docker-config=FILE)' : `cannot be read (${code ?? 'error'})`;
-    throw new CreateError(`docker config ${file} ${why}`);
+    throw new CommandError(`docker config ${file} ${why}`);
   }
   let config: unknown;
   try {
     config = JSON.parse(text) as unknown;
   } catch {
-    throw new CreateError(`docker config ${file} is not valid JSON`);
+    throw new CommandError(`docker config ${file} is not valid JSON`);
   }
-  if (!isRecord(config)) throw new CreateError(`docker config ${file} is not a JSON object`);
+  if (!isRecord(config)) throw new CommandError(`docker config ${file} is not a JSON object`);
 
   const auths = isRecord(config['auths']) ? config['auths'] : {};
   const key = findEntryKey(auths, server);
@@ -88,19 +88,19 @@ export async function readDockerConfigLogin(file: string, server: string): Promi
   if (key === undefined || !isRecord(entry)) {
     const known = Object.keys(auths);
     const list = known.length > 0 ? `; it has entries for: ${known.join(', ')}` : '; it has no auths entries';
-    throw new CreateError(`docker config ${file} has no login for "${server}"${list}.${helperHint(config, key, server)}`);
+    throw new CommandError(`docker config ${file} has no login for "${server}"${list}.${helperHint(config, key, server)}`);
   }
 
   let login: { username: string; password: string } | undefined;
   if (typeof entry['auth'] === 'string' && entry['auth'] !== '') {
     login = decodeDockerAuth(entry['auth']);
-    if (login === undefined) throw new CreateError(`docker config ${file}: the "auth" of "${key}" is not base64 of user:password`);
+    if (login === undefined) throw new CommandError(`docker config ${file}: the "auth" of "${key}" is not base64 of user:password`);
   } else if (typeof entry['username'] === 'string' && typeof entry['password'] === 'string') {
     login = { username: entry['username'], password: entry['password'] };
   }
   if (login === undefined || login.username === '' || login.password === '') {
     const token = typeof entry['identitytoken'] === 'string' ? ' It holds an identity token, which an imagePullSecret cannot use.' : '';
-    throw new CreateError(`docker config ${file}: the entry for "${key}" has no username and password.${token}${helperHint(config, key, server)}`);
+    throw new CommandError(`docker config ${file}: the entry for "${key}" has no username and password.${token}${helperHint(config, key, server)}`);
   }
   const result: DockerConfigLogin = { ...login };
   if (typeof entry['email'] === 'string' && entry['email'] !== '') result.email = entry['email'];

@@ -1,4 +1,4 @@
-import { suggest } from '../config/suggest.js';
+import { suggest } from './suggest.js';
 
 /**
  * The message for a `node:util` parseArgs error. An unknown long option gets a "did you mean"

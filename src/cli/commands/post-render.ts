@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fixTextWithDefaults } from '../api/fix-text.js';
-import { RENDERED_INPUT_RULES, type PrivregFixOptions } from '../api/options.js';
-import { parseCliArgs, type CliArgs } from '../cli/args.js';
-import type { CliIO } from '../cli/io.js';
-import { readStream, writeAll } from '../cli/read-stream.js';
-import { UsageError } from '../cli/usage-error.js';
-import type { RunResult } from '../engine/types.js';
-import { decodeText, ReadError } from '../io/read-text.js';
-import { formatReport, shouldUseColor } from '../report/index.js';
-import { failureLine, helmPluginReportPath, successLine, withTemplateNames, writeReportFile } from './report.js';
+import { fixTextWithDefaults } from '../../api/fix-text.js';
+import { RENDERED_INPUT_RULES, type PrivregFixOptions } from '../../api/options.js';
+import { parseCliArgs, type CliArgs } from '../args.js';
+import type { CliIO } from '../../io/cli-io.js';
+import { readStream, writeAll } from '../../io/read-stream.js';
+import { UsageError } from '../../core/errors.js';
+import type { RunResult } from '../../core/types.js';
+import { decodeText, ReadError } from '../../io/read-text.js';
+import { formatReport, shouldUseColor } from '../../report/index.js';
+import { failureLine, helmPluginReportPath, successLine, withTemplateNames, writeReportFile } from '../../post-render/report.js';
 
 /** `privreg-fix post-render --help`. */
 export const POST_RENDER_HELP = `Usage: privreg-fix post-render [options]
@@ -66,7 +66,7 @@ function optionsOf(args: CliArgs, cwd: string): PrivregFixOptions {
  * carries exactly the fixed manifests, or nothing when the run fails. Usage and config errors
  * are thrown (the caller reports them with exit code 2).
  */
-export async function runPostRender(argv: string[], io: CliIO): Promise<number> {
+export async function runPostRender(argv: readonly string[], io: CliIO): Promise<number> {
   const started = performance.now();
   const args = parseCliArgs(argv);
   if (args.help) {

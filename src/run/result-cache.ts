@@ -21,15 +21,15 @@ import type { DiscoveredFile } from '../io/discover.js';
 import { isPrivate, writePrivateFile } from '../io/private-file.js';
 import { readSchemaDirs, schemaStamp } from '../validate/index.js';
 import { isChartFile } from './helm-chart.js';
-import { factsOf, isIndexFacts, mergeFacts, type IndexFacts } from './index-facts.js';
-import { InputIndex, type InputIndexData } from './input-index.js';
-import { learnIndex, type CrdBatch, type LearningEngine } from './learn-input.js';
-import type { FixOptions } from './options.js';
+import { factsOf, isIndexFacts, mergeFacts, type IndexFacts } from '../engine/index-facts.js';
+import { InputIndex, type InputIndexData } from '../rules/input-index.js';
+import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
+import type { FixOptions } from '../core/options.js';
 import type { RunMode } from './process-file.js';
-import type { FileResult, Finding, TextEdit } from './types.js';
+import type { FileResult, Finding, TextEdit } from '../core/types.js';
 
 /** Names what the file is (a foreign JSON file is ignored); bumped when entries change shape. */
-const FORMAT = 'privreg-fix result cache 1';
+const FORMAT = 'privreg-fix result cache 2';
 
 /** Texts that may hold registry credentials: never cached. */
 const CREDENTIAL_HINT = /dockerconfigjson|dockercfg|["']?\bauths["']?\s*:/;
@@ -232,7 +232,7 @@ export class ResultCache {
     }
     if (result.pullSecretNamespaces) entry.pullSecretNamespaces = result.pullSecretNamespaces;
     // A file that may define CRDs but was not parsed (a template, invalid YAML) taught nothing.
-    if (this.mayDefineCrds.has(file)) entry.crds = this.batches.get(file) ?? { crds: [], defines: [], uses: [] };
+    if (this.mayDefineCrds.has(file)) entry.crds = this.batches.get(file) ?? { crds: [] };
     if (this.entries[file.absolute]?.key !== key) this.dirty = true;
     this.entries[file.absolute] = entry;
   }

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Document } from 'yaml';
 import { findPair, hasMergeKey } from '../fix/collection-edits.js';
-import { aliasTargets } from './aliases.js';
+import { aliasTargets } from '../yaml/aliases.js';
 
 /** A map found at a pod-spec path of an object. */
 export interface FoundMap {

@@ -1,4 +1,4 @@
-import type { Position } from '../engine/types.js';
+import type { Position } from '../core/types.js';
 
 /** Converts UTF-16 offsets of one text into 1-based line/column positions. */
 export interface PositionMapper {

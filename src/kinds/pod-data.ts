@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { findPair } from '../fix/collection-edits.js';
-import type { KindInfo } from '../kinds/registry.js';
+import type { KindInfo } from './registry.js';
 import { followPath, plainPath, type Creatable, type FoundMap, type Obstacle } from './pod-specs.js';
 
 /** Whether a map holds a pod spec's data: `containers` listing at least one `{image: ...}`. */
