@@ -4,7 +4,7 @@ import type {
   ConfigMap, Namespace, Pod, PodSpec, PodTemplate, ReplicationController, Secret, Service, ServiceAccount,
 } from 'kubernetes-types/core/v1.js';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
-import { parseAllDocuments } from 'yaml';
+import { dataOf, parseDocuments } from '../yaml/documents.js';
 
 /** Any Kubernetes object: `apiVersion`, `kind` and `metadata` typed, the rest open. */
 export interface KubernetesObject {
@@ -53,9 +53,14 @@ function isKubernetesObject(value: unknown): value is KubernetesObject {
  */
 export function parseObjects(text: string): KubernetesObject[] {
   const out: KubernetesObject[] = [];
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of parseDocuments(text)) {
     if (doc.errors.length > 0) continue;
-    const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+    let value: unknown;
+    try {
+      value = dataOf(doc);
+    } catch {
+      continue;
+    }
     if (!isKubernetesObject(value)) continue;
     if (value.kind.endsWith('List') && Array.isArray(value.items)) out.push(...value.items.filter(isKubernetesObject));
     else out.push(value);

@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from '../yaml/nodes.js';
 import type { TextEdit } from '../core/types.js';
-import { addPair, appendNames, appendStrings, fillEmptyValue, findPair, hasMergeKey, replaceScalar } from '../fix/collection-edits.js';
+import { addPair, appendNames, appendStrings, fillEmptyValue, replaceScalar } from '../fix/collection-edits.js';
+import { findPair, hasMergeKey } from '../yaml/nodes.js';
 import { detectLayout, eolAt, type Layout } from '../fix/layout.js';
 import { renderBlockPair, type NewValue } from '../fix/new-value.js';
 import { parseManifest } from '../yaml/parse.js';

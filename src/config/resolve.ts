@@ -1,7 +1,8 @@
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { defaultFixOptions, type CustomKind, type FixOptions } from '../core/options.js';
 import { matchesAny, normalizePath } from './glob.js';
-import type { ConfigFile, ConfigSettings, FileSettings, Globs } from './types.js';
+import type { Severity } from '../core/types.js';
+import type { ConfigFile, ConfigSettings, FileSettings, Globs, RuleLevel } from './types.js';
 
 /**
  * The options for one file: defaults <- config top level <- every matching `overrides` entry in
@@ -90,8 +91,13 @@ function applyLayer(options: FixOptions, layer: FileSettings): void {
   if (layer.registryMap !== undefined) options.registryMap = { ...options.registryMap, ...layer.registryMap };
   if (layer.registries !== undefined) options.registries = { ...options.registries, ...layer.registries };
   if (layer.rewriteArgImages !== undefined) options.rewriteArgImages = layer.rewriteArgImages;
-  if (layer.rules !== undefined) options.rules = { ...options.rules, ...layer.rules };
+  if (layer.rules !== undefined) options.rules = { ...options.rules, ...ruleLevels(layer.rules) };
   if (layer.kinds !== undefined) options.kinds = mergeKinds(options.kinds, layer.kinds);
+}
+
+/** Rule levels with `false` (a bare `off` or `no` in YAML 1.1) read as `off`. */
+export function ruleLevels(rules: Readonly<Record<string, RuleLevel>>): Record<string, Severity | 'off'> {
+  return Object.fromEntries(Object.entries(rules).map(([id, level]) => [id, level === false ? 'off' : level]));
 }
 
 function mergeKinds(base: readonly CustomKind[], next: readonly CustomKind[]): CustomKind[] {

@@ -7,8 +7,8 @@
  * served, its `NamesAccepted` condition false.)
  */
 import { createHash } from 'node:crypto';
-import { isMap, type Node, type YAMLMap } from 'yaml';
-import { findPair } from '../fix/collection-edits.js';
+import { isMap, type Node, type YAMLMap } from '../yaml/nodes.js';
+import { findPair } from '../yaml/nodes.js';
 import type { KindRegistry } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';
 import type { RuleReport } from '../rules/rule.js';

@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap } from '../yaml/nodes.js';
 import { kindFromCrd } from '../kinds/crd-kinds.js';
 import type { CrdSource } from '../kinds/registry.js';
 import { stringAt } from '../manifest/objects.js';

@@ -1,4 +1,4 @@
-import type { Scalar } from 'yaml';
+import type { Scalar } from '../yaml/nodes.js';
 import type { TextEdit } from '../core/types.js';
 import { lineEnd } from './layout.js';
 

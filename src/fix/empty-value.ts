@@ -1,4 +1,4 @@
-import type { Pair, Scalar } from 'yaml';
+import type { Pair, Scalar } from '../yaml/nodes.js';
 import type { TextEdit } from '../core/types.js';
 import { eolAt, lineEnd, pairColumn } from './layout.js';
 import { renderBlockChildren, renderFlow, type NewValue } from './new-value.js';

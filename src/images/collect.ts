@@ -1,4 +1,4 @@
-import { isMap, type Scalar } from 'yaml';
+import { isMap, type Scalar } from '../yaml/nodes.js';
 import { resolveFileOptions } from '../config/resolve.js';
 import type { ConfigFile } from '../config/types.js';
 import { documentData } from '../engine/doc-data.js';

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
-import { findPair } from '../fix/collection-edits.js';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from '../yaml/nodes.js';
+import { findPair } from '../yaml/nodes.js';
 import type { KindInfo } from './registry.js';
 import { followPath, plainPath, type Creatable, type FoundMap, type Obstacle } from './pod-specs.js';
 

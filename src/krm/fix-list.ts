@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { dataOf, parseDocuments } from '../yaml/documents.js';
 import { RENDERED_INPUT_RULES, resolveRun, type PrivregFixOptions } from '../api/options.js';
 import { createEngine } from '../engine/create-engine.js';
 import { fixStandaloneText } from '../engine/fix-text.js';
@@ -41,12 +41,12 @@ export class ResourceListError extends Error {
  * invalid functionConfig.
  */
 export async function fixResourceList(text: string, defaults: PrivregFixOptions = {}): Promise<ResourceListFix> {
-  const docs = parseAllDocuments(text);
-  const doc = Array.isArray(docs) ? (docs.length === 1 ? docs[0] : undefined) : undefined;
+  const docs = parseDocuments(text);
+  const doc = docs.length === 1 ? docs[0] : undefined;
   if (!doc) throw new ResourceListError('expected exactly one YAML document, a ResourceList');
   const error = doc.errors[0];
   if (error) throw new ResourceListError(`the ResourceList is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const data: unknown = dataOf(doc);
   if (!isResourceList(data)) throw new ResourceListError('the input is not a config.kubernetes.io/v1 ResourceList');
   const options = { ...defaults, ...functionConfigOptions(data.functionConfig) };
   const masked = maskResourceList(doc, text);

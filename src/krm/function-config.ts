@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { decodeYaml } from '../yaml/documents.js';
 import { checkSettings, type PrivregFixOptions } from '../api/options.js';
 import { ConfigError, type ConfigSettings } from '../config/index.js';
 
@@ -40,7 +40,7 @@ const bool: Parser = (value, key) => {
 
 const yamlValue: Parser = (value, key) => {
   try {
-    return parse(value) as unknown;
+    return decodeYaml(value);
   } catch (e) {
     return fail(`functionConfig.data.${key}: not valid YAML/JSON: ${(e as Error).message.split('\n')[0] ?? ''}`, key);
   }

@@ -1,4 +1,5 @@
-import { findPair, replaceScalar } from '../fix/collection-edits.js';
+import { replaceScalar } from '../fix/collection-edits.js';
+import { findPair } from '../yaml/nodes.js';
 import { aliasesTo, isShared, lineAt, sharedReason } from '../yaml/aliases.js';
 import { fieldImages, imageAfterFix, podImages, type PodImage } from './pod-images.js';
 import type { Rule, RuleContext } from './rule.js';

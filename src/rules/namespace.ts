@@ -1,5 +1,6 @@
-import { isAlias, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
-import { addPair, fillEmptyScalar, fillEmptyValue, findPair, replaceScalar } from '../fix/collection-edits.js';
+import { isAlias, isMap, isScalar, type Pair, type YAMLMap } from '../yaml/nodes.js';
+import { addPair, fillEmptyScalar, fillEmptyValue, replaceScalar } from '../fix/collection-edits.js';
+import { findPair } from '../yaml/nodes.js';
 import type { NewValue } from '../fix/new-value.js';
 import { lineAt, sharedReason } from '../yaml/aliases.js';
 import type { Rule, RuleContext } from './rule.js';

@@ -1,4 +1,4 @@
-import type { Node } from 'yaml';
+import type { Node } from '../yaml/nodes.js';
 import { imageAfterFix } from './pod-images.js';
 import type { Obstacle } from '../kinds/pod-specs.js';
 import type { RuleContext } from './rule.js';

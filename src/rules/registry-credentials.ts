@@ -1,4 +1,4 @@
-import { findPair } from '../fix/collection-edits.js';
+import { findPair } from '../yaml/nodes.js';
 import { findPlaintextRegistryCredentials } from '../credentials/index.js';
 import type { Rule } from './rule.js';
 

@@ -1,4 +1,4 @@
-import type { YAMLMap } from 'yaml';
+import type { YAMLMap } from '../yaml/nodes.js';
 import type { FixOptions } from '../core/options.js';
 import { secretsForImage } from '../image/index.js';
 import { imageAfterFix, podImages } from './pod-images.js';

@@ -1,5 +1,5 @@
-import { isMap, isScalar } from 'yaml';
-import { findPair } from '../fix/collection-edits.js';
+import { isMap, isScalar } from '../yaml/nodes.js';
+import { findPair } from '../yaml/nodes.js';
 import type { ManifestObject } from '../manifest/objects.js';
 
 /** The annotation that turns rules off for one object: a comma-separated list of rule ids, or `all`. */

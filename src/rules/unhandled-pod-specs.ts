@@ -1,5 +1,5 @@
-import { isSeq } from 'yaml';
-import { findPair } from '../fix/collection-edits.js';
+import { isSeq } from '../yaml/nodes.js';
+import { findPair } from '../yaml/nodes.js';
 import { listedNames } from './ensure-pull-secrets.js';
 import { podShapedMaps } from '../kinds/pod-data.js';
 import { imageAfterFix, podImages } from './pod-images.js';

@@ -3,7 +3,7 @@
  * as `kubectl apply` with server-side strict field validation, with every error placed on the
  * YAML node it is about.
  */
-import type { Node } from 'yaml';
+import type { Node } from '../yaml/nodes.js';
 import { ajvCheck, RuntimeCompiler, type Check } from './ajv-adapter.js';
 import type { PathSegment, RawError } from './ajv-errors.js';
 import { loadBuiltinValidator } from './builtin-validators.js';

@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
-import { PARSE_OPTIONS } from '../yaml/options.js';
+import { parseDocuments } from '../yaml/documents.js';
+import { LineCounter } from '../yaml/nodes.js';
 import type { JsonObject } from './compact-schema.js';
 import { isCustomResourceDefinition } from './crd.js';
 
@@ -115,7 +115,7 @@ function readSchemaFile(file: string, contents: SchemaDirContents): void {
     return;
   }
   const lineCounter = new LineCounter();
-  for (const doc of parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter })) {
+  for (const doc of parseDocuments(text, lineCounter)) {
     const error = 'errors' in doc ? doc.errors[0] : undefined;
     if (error) {
       const { line, col } = lineCounter.linePos(error.pos[0]);

@@ -5,7 +5,7 @@
  * duplicate keys are errors) and with the same alias limit, so one text decodes the same
  * whichever entry point reads it.
  */
-import { Lexer, parseAllDocuments, parseDocument, stringify, type Document, type LineCounter } from 'yaml';
+import { Document, Lexer, parseAllDocuments, parseDocument, type LineCounter } from 'yaml';
 import { PARSE_OPTIONS } from './options.js';
 
 /**
@@ -39,9 +39,15 @@ export function decodeYaml(text: string): unknown {
   return dataOf(doc);
 }
 
-/** Plain data as block YAML (long strings never folded), readable in the product's dialect. */
-export function toYaml(value: unknown): string {
-  return stringify(value, { version: '1.1', lineWidth: 0 });
+/**
+ * Plain data as block YAML, written as YAML 1.1 so that strings such as `yes`, `on` or `0644`
+ * get quoted (Kubernetes reads YAML 1.1 and would otherwise see a boolean or an octal number),
+ * never folded (long base64 values stay on one line), with an optional comment on top.
+ */
+export function toYaml(value: unknown, comment?: string): string {
+  const doc = new Document(value, { version: '1.1' });
+  if (comment !== undefined) doc.commentBefore = comment;
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** The marker the lexer puts before a scalar's source. */

@@ -1,5 +1,5 @@
 // The issue's acceptance checks of `--namespace --pull-secret --write` on a tree of real
-// manifests, shared by the corpus test and scripts/corpus-acceptance.ts (which prints figures).
+// manifests, shared by the corpus test and test/tools/corpus-acceptance.ts (which prints figures).
 import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffArrays } from 'diff';

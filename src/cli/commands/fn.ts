@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { decodeYaml } from '../../yaml/documents.js';
 import { fixTextWithDefaults } from '../../api/fix-text.js';
 import { RENDERED_INPUT_RULES } from '../../api/options.js';
 import type { CliIO } from '../../io/cli-io.js';
@@ -51,7 +51,7 @@ async function runExecPlugin(configPath: string, io: CliIO): Promise<number> {
   const absolute = path.resolve(io.cwd, configPath);
   let config: unknown;
   try {
-    config = parse(await readFile(absolute, 'utf8'));
+    config = decodeYaml(await readFile(absolute, 'utf8'));
   } catch (e) {
     throw new ConfigError(`${configPath}: cannot read the function config: ${(e as Error).message.split('\n')[0] ?? ''}`, absolute);
   }

@@ -1,8 +1,8 @@
 // Prints the core issue's acceptance figures for a tree of manifests (default: ../shared/corpus):
-//   npm run build && npx tsx scripts/corpus-acceptance.ts [dir]
+//   npm run build && npx tsx test/tools/corpus-acceptance.ts [dir]
 import path from 'node:path';
-import { runAcceptance } from '../test/corpus/acceptance.js';
-import { CORPUS } from '../test/corpus/corpus.js';
+import { runAcceptance } from '../corpus/acceptance.js';
+import { CORPUS } from '../corpus/corpus.js';
 
 const dir = path.resolve(process.argv[2] ?? CORPUS);
 const started = Date.now();

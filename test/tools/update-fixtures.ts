@@ -2,7 +2,7 @@
 // Review every change with `git diff fixtures/` before committing: goldens are assertions.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findingLines, loadGoldenCases, runFix } from '../test/fixtures-support/golden.js';
+import { findingLines, loadGoldenCases, runFix } from '../fixtures-support/golden.js';
 
 for (const c of loadGoldenCases('fix')) {
   const result = runFix(c.input, c.options);

@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { checkGenerated, describeCase } from '../test/reliability/support/check-fix.js';
-import { manifestArb } from '../test/reliability/support/manifest-gen.js';
-import { checkForm, formCaseArb } from '../test/reliability/support/forms-gen.js';
-import { corpusFiles, mutate, runMutation, seeded } from '../test/reliability/support/mutate.js';
+import { checkGenerated, describeCase } from '../reliability/support/check-fix.js';
+import { manifestArb } from '../reliability/support/manifest-gen.js';
+import { checkForm, formCaseArb } from '../reliability/support/forms-gen.js';
+import { corpusFiles, mutate, runMutation, seeded } from '../reliability/support/mutate.js';
 
 const { values } = parseArgs({
   options: {
