@@ -1,9 +1,8 @@
-import { isSeq } from '../yaml/nodes.js';
+import { isSeq, findPair } from '../yaml/nodes.js';
 import type { Engine } from '../engine/fix-text.js';
 import { learnInput } from '../engine/learn-input.js';
 import type { FixOptions } from '../core/options.js';
 import type { ObjectRef } from '../core/types.js';
-import { findPair } from '../yaml/nodes.js';
 import { findObjects } from '../manifest/objects.js';
 import { parseManifest } from '../yaml/parse.js';
 import { renderedSources } from '../manifest/rendered-source.js';

@@ -1,7 +1,6 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from '../yaml/nodes.js';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq, findPair, hasMergeKey } from '../yaml/nodes.js';
 import type { TextEdit } from '../core/types.js';
 import { addPair, appendNames, appendStrings, fillEmptyValue, replaceScalar } from '../fix/collection-edits.js';
-import { findPair, hasMergeKey } from '../yaml/nodes.js';
 import { detectLayout, eolAt, type Layout } from '../fix/layout.js';
 import { renderBlockPair, type NewValue } from '../fix/new-value.js';
 import { parseManifest } from '../yaml/parse.js';

@@ -1,5 +1,4 @@
-import type { ParseArgsConfig } from 'node:util';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { parseErrorMessage } from '../config/unknown-option.js';
 import { UsageError } from '../core/errors.js';
 import type { ManifestFormat } from './manifest.js';

@@ -7,8 +7,7 @@
  * served, its `NamesAccepted` condition false.)
  */
 import { createHash } from 'node:crypto';
-import { isMap, type Node, type YAMLMap } from '../yaml/nodes.js';
-import { findPair } from '../yaml/nodes.js';
+import { isMap, type Node, type YAMLMap, findPair } from '../yaml/nodes.js';
 import type { KindRegistry } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';
 import type { RuleReport } from '../rules/rule.js';

@@ -1,7 +1,6 @@
 import { detectLayout, type Layout } from '../fix/layout.js';
-import { findPair } from '../yaml/nodes.js';
+import { findPair, type YAMLMap } from '../yaml/nodes.js';
 import type { ManifestObject } from '../manifest/objects.js';
-import type { YAMLMap } from '../yaml/nodes.js';
 import { followPath } from '../kinds/pod-specs.js';
 import type { RuleReport } from '../rules/rule.js';
 import { objectPodSpecs, type ObjectPodSpecs } from '../kinds/pod-data.js';

@@ -1,5 +1,4 @@
-import { isMap, type Document } from '../yaml/nodes.js';
-import { findPair } from '../yaml/nodes.js';
+import { isMap, type Document, findPair } from '../yaml/nodes.js';
 import { stringAt } from '../manifest/objects.js';
 import type { RuleReport } from '../rules/rule.js';
 import type { SchemaError, Validator } from '../validate/index.js';

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from '../yaml/nodes.js';
+import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq, findPair } from '../yaml/nodes.js';
 import type { TextEdit } from '../core/types.js';
 import { columnOf, eolAt, lineAfter, pairColumn, type Layout } from './layout.js';
 import { renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
@@ -6,7 +6,6 @@ import { formatScalar } from './scalar-format.js';
 
 export { fillEmptyScalar, fillEmptyValue } from './empty-value.js';
 import { replaceBlockContent } from './block-scalar.js';
-import { findPair } from '../yaml/nodes.js';
 
 /** True when a flow collection is written JSON-style (its first key or item is double-quoted). */
 function isJsonStyle(node: YAMLMap | YAMLSeq): boolean {

@@ -1,5 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type YAMLMap } from '../yaml/nodes.js';
-import { findPair } from '../yaml/nodes.js';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap, findPair } from '../yaml/nodes.js';
 import type { KindInfo } from './registry.js';
 import { followPath, plainPath, type Creatable, type FoundMap, type Obstacle } from './pod-specs.js';
 

@@ -1,6 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from '../yaml/nodes.js';
-import type { Document } from '../yaml/nodes.js';
-import { findPair, hasMergeKey } from '../yaml/nodes.js';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq, type Document, findPair, hasMergeKey } from '../yaml/nodes.js';
 import { aliasTargets } from '../yaml/aliases.js';
 
 /** A map found at a pod-spec path of an object. */

@@ -1,7 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from '../yaml/nodes.js';
+import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq, findPair } from '../yaml/nodes.js';
 import type { TextEdit } from '../core/types.js';
 import { addPair, appendNames, appendStrings, fillEmptyValue } from '../fix/collection-edits.js';
-import { findPair } from '../yaml/nodes.js';
 import type { NewValue } from '../fix/new-value.js';
 import { sharedReason } from '../yaml/aliases.js';
 import type { RuleContext } from './rule.js';

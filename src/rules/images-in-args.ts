@@ -1,6 +1,5 @@
-import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from '../yaml/nodes.js';
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap, findPair } from '../yaml/nodes.js';
 import { replaceScalar } from '../fix/collection-edits.js';
-import { findPair } from '../yaml/nodes.js';
 import { imageInText } from '../image/index.js';
 import { imageAfterFix } from './pod-images.js';
 import type { Rule, RuleContext } from './rule.js';

@@ -1,5 +1,4 @@
-import { isSeq } from '../yaml/nodes.js';
-import { findPair } from '../yaml/nodes.js';
+import { isSeq, findPair } from '../yaml/nodes.js';
 import type { KindRegistry } from '../kinds/registry.js';
 import { findObjects, stringAt, type ManifestObject } from '../manifest/objects.js';
 import type { ManifestFile } from '../yaml/parse.js';

@@ -1,6 +1,5 @@
-import { isAlias, isMap, isScalar, type Pair, type YAMLMap } from '../yaml/nodes.js';
+import { isAlias, isMap, isScalar, type Pair, type YAMLMap, findPair } from '../yaml/nodes.js';
 import { addPair, fillEmptyScalar, fillEmptyValue, replaceScalar } from '../fix/collection-edits.js';
-import { findPair } from '../yaml/nodes.js';
 import type { NewValue } from '../fix/new-value.js';
 import { lineAt, sharedReason } from '../yaml/aliases.js';
 import type { Rule, RuleContext } from './rule.js';

@@ -1,6 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Scalar, type YAMLMap } from '../yaml/nodes.js';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Scalar, type YAMLMap, findPair } from '../yaml/nodes.js';
 import type { FixOptions } from '../core/options.js';
-import { findPair } from '../yaml/nodes.js';
 import { rewriteImageReference } from '../image/index.js';
 import { followPath } from '../kinds/pod-specs.js';
 

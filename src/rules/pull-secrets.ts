@@ -1,7 +1,6 @@
-import { isAlias, isSeq, type Node } from '../yaml/nodes.js';
+import { isAlias, isSeq, type Node, findPair } from '../yaml/nodes.js';
 import { effectiveNamespace, nsKey } from './input-index.js';
 import { addPair, fillEmptyValue } from '../fix/collection-edits.js';
-import { findPair } from '../yaml/nodes.js';
 import type { NewValue } from '../fix/new-value.js';
 import { stringAt } from '../manifest/objects.js';
 import { ensurePullSecrets, namesValue } from './ensure-pull-secrets.js';

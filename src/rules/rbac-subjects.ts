@@ -1,8 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from '../yaml/nodes.js';
+import { isAlias, isMap, isScalar, isSeq, type Scalar, type YAMLMap, findPair, hasMergeKey } from '../yaml/nodes.js';
 import { effectiveNamespace, nsKey } from './input-index.js';
 import type { TextEdit } from '../core/types.js';
 import { addPair, replaceScalar } from '../fix/collection-edits.js';
-import { findPair, hasMergeKey } from '../yaml/nodes.js';
 import { stringAt } from '../manifest/objects.js';
 import type { Rule, RuleContext } from './rule.js';
 

@@ -1,7 +1,6 @@
-import { isSeq, type YAMLMap } from '../yaml/nodes.js';
+import { isSeq, type YAMLMap, findPair } from '../yaml/nodes.js';
 import { effectiveNamespace } from './input-index.js';
 import type { FixOptions } from '../core/options.js';
-import { findPair } from '../yaml/nodes.js';
 import { listedNames } from './ensure-pull-secrets.js';
 import type { FoundMap } from '../kinds/pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';

@@ -1,5 +1,4 @@
-import { isMap, isScalar } from '../yaml/nodes.js';
-import { findPair } from '../yaml/nodes.js';
+import { isMap, isScalar, findPair } from '../yaml/nodes.js';
 import type { ManifestObject } from '../manifest/objects.js';
 
 /** The annotation that turns rules off for one object: a comma-separated list of rule ids, or `all`. */

@@ -1,5 +1,4 @@
-import { isSeq } from '../yaml/nodes.js';
-import { findPair } from '../yaml/nodes.js';
+import { isSeq, findPair } from '../yaml/nodes.js';
 import { listedNames } from './ensure-pull-secrets.js';
 import { podShapedMaps } from '../kinds/pod-data.js';
 import { imageAfterFix, podImages } from './pod-images.js';
