@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exitCodeFor } from '../core/outcome.js';
+import { runSucceeded } from '../core/outcome.js';
 import { createEngine } from '../engine/create-engine.js';
 import { fixStandaloneText } from '../engine/fix-text.js';
 import type { Finding, Severity } from '../core/types.js';
@@ -54,6 +54,6 @@ export async function fixTextWithDefaults(text: string, options: TextFixOptions,
     changed: result.output !== text,
     findings: result.findings,
     skipped: result.skipped,
-    ok: exitCodeFor([result], 'diff') === 0,
+    ok: runSucceeded([result], 'diff'),
   };
 }

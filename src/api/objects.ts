@@ -1,3 +1,4 @@
+import { isRecord, listItems } from '../core/data.js';
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1.js';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1.js';
 import type {
@@ -38,12 +39,8 @@ const API_VERSIONS: Record<keyof KnownObjects, string> = {
   Secret: 'v1', Service: 'v1', ServiceAccount: 'v1', StatefulSet: 'apps/v1',
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isKubernetesObject(value: unknown): value is KubernetesObject {
-  return isObject(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+  return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
 }
 
 /**
@@ -62,7 +59,8 @@ export function parseObjects(text: string): KubernetesObject[] {
       continue;
     }
     if (!isKubernetesObject(value)) continue;
-    if (value.kind.endsWith('List') && Array.isArray(value.items)) out.push(...value.items.filter(isKubernetesObject));
+    const items = listItems(value);
+    if (items) out.push(...items.filter(isKubernetesObject));
     else out.push(value);
   }
   return out;
@@ -78,7 +76,7 @@ export function objectsOfKind<K extends keyof KnownObjects>(objects: readonly Ku
 export function podSpecOf(object: KubernetesObject | KnownObjects[keyof KnownObjects]): PodSpec | undefined {
   if (object.kind === 'PodTemplate') return (object as { template?: { spec?: PodSpec } }).template?.spec;
   const { spec } = object as { spec?: unknown };
-  if (!isObject(spec)) return undefined;
+  if (!isRecord(spec)) return undefined;
   if (object.kind === 'Pod') return spec as unknown as PodSpec;
   if (object.kind === 'CronJob') {
     return (spec.jobTemplate as { spec?: { template?: { spec?: PodSpec } } } | undefined)?.spec?.template?.spec;

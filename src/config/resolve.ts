@@ -1,5 +1,7 @@
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
-import { defaultFixOptions, type CustomKind, type FixOptions } from '../core/options.js';
+import { DEFAULT_KUBERNETES_VERSION, defaultFixOptions, type CustomKind, type FixOptions, type RunSettings } from '../core/options.js';
+
+export type { RunSettings };
 import { matchesAny, normalizePath } from './glob.js';
 import type { Severity } from '../core/types.js';
 import type { ConfigFile, ConfigSettings, FileSettings, Globs, RuleLevel } from './types.js';
@@ -53,21 +55,6 @@ export function configDiscovery(config: ConfigFile): ConfigDiscovery {
     exclude: exclude !== undefined ? toList(exclude) : [],
   };
 }
-
-/** Settings that apply to a whole run rather than per file, with defaults filled in. */
-export interface RunSettings {
-  kubernetesVersion: string;
-  /** Absolute paths (relative ones are resolved against the config file's directory). */
-  schemaDirs: string[];
-  validate: boolean;
-  strictKinds: boolean;
-  /** Absent = unlimited. */
-  maxWarnings?: number;
-  format?: ConfigSettings['format'];
-}
-
-/** The default Kubernetes version schemas are taken from. */
-export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
 /** Run-wide settings of a config (or the defaults without one); flags go over these. */
 export function configRunSettings(config: ConfigFile | undefined): RunSettings {

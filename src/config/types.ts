@@ -1,4 +1,4 @@
-import type { CustomKind, PullSecretPlacement } from '../core/options.js';
+import type { CustomKind, PullSecretPlacement, ReportFormat } from '../core/options.js';
 import type { Severity } from '../core/types.js';
 
 /** A rule's level in a config file: `false` is `off` as YAML 1.1 reads a bare `off`. */
@@ -46,7 +46,7 @@ export interface ConfigSettings extends FileSettings {
   validate?: boolean;
   strictKinds?: boolean;
   maxWarnings?: number;
-  format?: 'text' | 'json' | 'sarif' | 'github';
+  format?: ReportFormat;
 }
 
 /** A loaded config file. */

@@ -1,5 +1,26 @@
 import type { Severity } from './types.js';
 
+/** The Kubernetes version whose schemas and kind tables are used unless another is asked for. */
+export const DEFAULT_KUBERNETES_VERSION = '1.35';
+
+/** The report formats (`--format`). */
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+
+/** One of `REPORT_FORMATS`. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Settings that apply to a whole run rather than per file, with defaults filled in. */
+export interface RunSettings {
+  kubernetesVersion: string;
+  /** Absolute paths (relative ones are resolved against the config file's directory). */
+  schemaDirs: string[];
+  validate: boolean;
+  strictKinds: boolean;
+  /** Absent = unlimited. */
+  maxWarnings?: number;
+  format?: ReportFormat;
+}
+
 /** Where pull secrets are put: on every pod spec (default) or on the ServiceAccounts pods use. */
 export type PullSecretPlacement = 'pod' | 'serviceaccount';
 

@@ -4,6 +4,9 @@
  * line and column are 1-based and computed only at the output edge.
  */
 
+/** The three modes of a run: report (`--check`), print the diff, or write the files. */
+export type RunMode = 'diff' | 'write' | 'check';
+
 /** How bad a finding is. `info` never fails a run. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -83,7 +86,7 @@ export interface FileResult {
 
 /** What a run over many files produced; the input of every reporter. */
 export interface RunResult {
-  mode: 'diff' | 'write' | 'check';
+  mode: RunMode;
   files: FileResult[];
   /** Wall time of the run in milliseconds. */
   durationMs: number;

@@ -1,3 +1,4 @@
+import { isRecord } from '../core/data.js';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -10,10 +11,6 @@ export interface DockerConfigLogin {
   username: string;
   password: string;
   email?: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -45,7 +42,6 @@ function findEntryKey(auths: Record<string, unknown>, server: string): string | 
     return have !== undefined && have.host === wanted.host && have.prefix === wanted.prefix;
   });
 }
-
 
 /** Explains where credentials live when config.json delegates them to a helper. */
 function helperHint(config: Record<string, unknown>, key: string | undefined, server: string): string {

@@ -1,3 +1,4 @@
+import { isRecord } from '../core/data.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultDockerConfigPath, resolveUserPath } from '../credentials/docker-config-file.js';
@@ -20,8 +21,6 @@ export interface CredentialFlags {
   /** The server the password flags log in to; defaults to the `--registry` host. */
   dockerServer?: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readCredentialFile(file: string, what: string): Promise<string> {
   try {

@@ -2,6 +2,7 @@ import { dataOf, parseDocuments } from '../yaml/documents.js';
 import { RENDERED_INPUT_RULES, resolveRun, type PrivregFixOptions } from '../api/options.js';
 import { createEngine } from '../engine/create-engine.js';
 import { fixStandaloneText } from '../engine/fix-text.js';
+import { runSucceeded } from '../core/outcome.js';
 import type { Finding } from '../core/types.js';
 import { functionConfigOptions } from './function-config.js';
 import { isResourceList, maskResourceList } from './mask.js';
@@ -67,7 +68,7 @@ export async function fixResourceList(text: string, defaults: PrivregFixOptions 
     }
   }
   const results = toResults(findings, itemInfos(doc));
-  const ok = !result.skipped && !results.some((r) => r.severity === 'error');
+  const ok = runSucceeded([{ ...result, findings }], 'write');
   return { output: writeResults(fixed, results), results, ok, findings };
 }
 

@@ -1,3 +1,4 @@
+import { isRecord } from '../core/data.js';
 import { decodeYaml } from '../yaml/documents.js';
 import { checkSettings, type PrivregFixOptions } from '../api/options.js';
 import { ConfigError, type ConfigSettings } from '../config/index.js';
@@ -56,10 +57,6 @@ const DATA_PARSERS: Record<Key, Parser> = {
   validate: bool, strictKinds: bool,
   kinds: yamlValue,
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function unknownKey(key: string, where: string): never {
   return fail(`${where}: unknown key "${key}"; known keys: ${FUNCTION_CONFIG_KEYS.join(', ')}`, key);

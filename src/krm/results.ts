@@ -1,3 +1,4 @@
+import { lineStart } from '../fix/layout.js';
 import { parseSingleDocument, toYaml } from '../yaml/documents.js';
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from '../yaml/nodes.js';
 import type { Finding, Severity } from '../core/types.js';
@@ -116,8 +117,4 @@ export function writeResults(text: string, results: readonly KrmResult[]): strin
   if (isSeq(existing)) for (const r of results) existing.add(doc.createNode(r));
   else if (existing === undefined || isScalar(existing)) doc.set('results', doc.createNode(results));
   return doc.toString({ lineWidth: 0 });
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }

@@ -17,10 +17,10 @@ export { formatText } from './text.js';
 export { toolInfo, type ToolInfo } from './tool-info.js';
 
 /** The report formats `--format` accepts. */
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+import type { ReportFormat } from '../core/options.js';
 
-/** One of `REPORT_FORMATS`. */
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from '../core/options.js';
+
 
 /** Options for `formatReport`; each format uses the ones that apply to it. */
 export interface ReportOptions {

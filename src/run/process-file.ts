@@ -7,8 +7,9 @@ import { chartResult, isChartFile } from './helm-chart.js';
 import type { FixOptions } from '../core/options.js';
 import { isChanged, type FileResult, type Finding } from '../core/types.js';
 
-/** What to do with each file once fixed. */
-export type RunMode = 'diff' | 'write' | 'check';
+import type { RunMode } from '../core/types.js';
+
+export type { RunMode };
 
 /** A finding about the whole file (placed at its start). */
 export function errorFinding(ruleId: string, message: string): Finding {

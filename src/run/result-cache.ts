@@ -13,6 +13,7 @@
  * may hold registry credentials (docker-registry Secrets) are never cached, and neither is a
  * file's text (only the edits of a fix, which privreg-fix wrote, or its output when needed).
  */
+import { isRecord } from '../core/data.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { RunSettings } from '../config/resolve.js';
@@ -83,8 +84,6 @@ function validEntry(e: unknown): e is CacheEntry {
       && typeof f.start === 'number' && typeof f.startPos === 'object' && typeof f.endPos === 'object')
     && (x.edits === undefined || Array.isArray(x.edits)) && (x.output === undefined || typeof x.output === 'string');
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads a cache file; anything unexpected gives an empty cache. */
 function readCacheFile(file: string): CacheFile {

@@ -33,7 +33,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /** Index of the last line start that is <= offset (binary search). */
-function lineIndexOf(starts: readonly number[], offset: number): number {
+export function lineIndexOf(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

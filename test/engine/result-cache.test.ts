@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KUBERNETES_VERSION, type RunSettings } from '../../src/config/resolve.js';
+import { DEFAULT_KUBERNETES_VERSION, type RunSettings } from '../../src/core/options.js';
 import { InputIndex } from '../../src/rules/input-index.js';
 import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
 import { ResultCache, type CacheContext } from '../../src/run/result-cache.js';

@@ -16,7 +16,7 @@ import type { FileResult, RunResult } from '../../core/types.js';
 import type { DiscoveredFile } from '../../io/discover.js';
 import { discoverManifests } from '../../run/discover-manifests.js';
 import { decodeText, ReadError } from '../../io/read-text.js';
-import { countRun, countsOnly, formatReport, formatRunSummary, shouldUseColor, type ReportFormat } from '../../report/index.js';
+import { countsOnly, formatReport, formatRunSummary, shouldUseColor, type ReportFormat } from '../../report/index.js';
 import { parseCliArgs, type CliArgs } from '../args.js';
 import { cacheFile } from '../cache-location.js';
 import { exitCodeFor } from '../../core/outcome.js';
@@ -91,9 +91,7 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
     results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
   }
   const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
-  const failed = exitCodeFor(results, args.mode);
-  const tooManyWarnings = args.mode === 'check' && settings.maxWarnings !== undefined && countRun(run).warnings > settings.maxWarnings;
-  return failed || tooManyWarnings ? 1 : 0;
+  return exitCodeFor(run.files, args.mode, settings.maxWarnings);
 }
 
 /**
