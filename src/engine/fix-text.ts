@@ -24,8 +24,6 @@ export interface Engine {
   kinds: KindRegistry;
   /** Facts about the whole input, from the pre-pass. */
   index: InputIndex;
-  /** Called with every parsed file before it is linted (the run learns CRDs this way). */
-  onParsed?: (file: ManifestFile) => void;
   /** Schema validation; absent with --no-validate. */
   validation?: ValidationSettings;
 }
@@ -37,12 +35,12 @@ const MAX_PASSES = 3;
  * edits as text splices, and verify the result independently before offering it. Check, diff
  * and write mode all go through here, so `--check` reports exactly what `--write` would write.
  * The run must have learned the input's cross-file facts first (see `fixStandaloneText`).
+ * `parsed` is the text's parse when the caller has it already.
  */
-export function fixText(path: string, text: string, options: FixOptions, engine: Engine): FileResult {
-  const file = parseManifest(path, text);
+export function fixText(path: string, text: string, options: FixOptions, engine: Engine, parsed?: ManifestFile): FileResult {
+  const file = parsed ?? parseManifest(path, text);
   const skip = skipReason(file);
   if (skip) return result(file, text, skip, true, options);
-  engine.onParsed?.(file);
 
   const objects = findObjects(file.docs);
   const reports = onceEach([...lintObjects(text, objects, engine, options), ...duplicateCrdReports(file.path, text, objects, engine.kinds)].filter((r) => enabled(r, options)));

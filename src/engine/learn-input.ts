@@ -1,7 +1,7 @@
 import { isMap } from '../yaml/nodes.js';
 import { kindFromCrd } from '../kinds/crd-kinds.js';
 import type { CrdSource } from '../kinds/registry.js';
-import { stringAt } from '../manifest/objects.js';
+import { findObjects, stringAt } from '../manifest/objects.js';
 import { parseManifest, type ManifestFile } from '../yaml/parse.js';
 import { createPositionMapper, type PositionMapper } from '../yaml/positions.js';
 import { crdKindOf, customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
@@ -77,6 +77,16 @@ export function learnCrd(engine: Engine, crd: LearnedCrd): void {
 /** Learns a batch from `crdBatchOf`. */
 export function learnCrdBatch(batch: CrdBatch, engine: Engine): void {
   for (const crd of batch.crds) learnCrd(engine, crd);
+}
+
+/**
+ * Whether a parsed file's result cannot depend on CRDs other than the ones already learned:
+ * every object in it is of a built-in kind (a CustomResourceDefinition is one), whose scope, pod
+ * specs and schema no CRD changes. A file that does not parse is never fixed: it qualifies too.
+ */
+export function usesBuiltinKindsOnly(file: ManifestFile, engine: Engine, options: FixOptions): boolean {
+  if (file.errors.length > 0) return true;
+  return findObjects(file.docs).every((o) => engine.kinds.lookup(o.ref.apiVersion, o.ref.kind, options.kinds).source === 'builtin');
 }
 
 /**

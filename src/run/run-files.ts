@@ -1,17 +1,19 @@
 import type { FixOptions } from '../core/options.js';
-import type { FileResult } from '../core/types.js';
-import { crdBatchOf, learnCrdBatch, learnIndex, mayHoldCrds, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
+import type { FileResult, RunMode } from '../core/types.js';
+import { fixText } from '../engine/fix-text.js';
+import { crdBatchOf, learnCrdBatch, learnIndex, mayHoldCrds, usesBuiltinKindsOnly, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
 import type { DiscoveredFile } from '../io/discover.js';
 import { readText } from '../io/read-text.js';
 import { detach } from '../yaml/detach.js';
 import { parseManifest } from '../yaml/parse.js';
+import { isChartFile } from './helm-chart.js';
 import { noteFilter } from './note-filter.js';
 import { PrereadTexts } from './preread-texts.js';
-import { processFile, releaseTexts, type RunMode } from './process-file.js';
+import { processFile, releaseTexts, writeResult } from './process-file.js';
 import { readAhead } from './read-ahead.js';
 import { ResultCache, type CacheEntry } from './result-cache.js';
 
-export type { RunMode } from './process-file.js';
+export type { RunMode } from '../core/types.js';
 
 /** How a run over files is carried out. */
 export interface RunFilesOptions {
@@ -19,6 +21,20 @@ export interface RunFilesOptions {
   keepTexts?: boolean;
   /** The result cache (`--cache`). */
   cache?: ResultCache;
+}
+
+/** What the phases of one run share. */
+interface Run {
+  engine: LearningEngine;
+  mode: RunMode;
+  optionsFor: (file: DiscoveredFile) => FixOptions;
+  texts: PrereadTexts;
+  keepTexts: boolean;
+  cache: ResultCache | undefined;
+  /** Valid stored results, by file. */
+  hits: Map<DiscoveredFile, CacheEntry>;
+  /** Results of CRD files fixed from the parse that taught the run their CRDs (see `learnCrds`). */
+  held: Map<DiscoveredFile, FileResult>;
 }
 
 /**
@@ -31,22 +47,22 @@ export interface RunFilesOptions {
  *    every file is fixed knowing all of them: a result never depends on the order files are met.
  * 3. Each file is fixed (and written, in write mode) in turn, or its result taken from the cache.
  *
- * Each file's failure is its own; the run goes on. Worker threads were measured and removed:
- * see docs/PERFORMANCE.md.
+ * Each file is fixed once, when everything its result depends on is known. Each file's failure
+ * is its own; the run goes on. Worker threads were measured and removed (docs/PERFORMANCE.md).
  */
 export async function* runFiles(
   files: readonly DiscoveredFile[],
   optionsFor: (file: DiscoveredFile) => FixOptions,
   engine: LearningEngine,
   mode: RunMode,
-  run: RunFilesOptions = {},
+  options: RunFilesOptions = {},
 ): AsyncGenerator<FileResult> {
-  const { cache } = run;
-  const keepTexts = run.keepTexts ?? true;
+  const { cache } = options;
   // Write mode reads each file right before fixing and writing it: a text read in the pre-pass
   // could be older than the file by then (an editor saved it meanwhile), and writing a fix of
   // it would lose that change.
   const texts = new PrereadTexts(mode === 'write' ? 0 : undefined);
+  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Map(), held: new Map() };
   try {
     const crdFiles: DiscoveredFile[] = [];
     for await (const [file, text] of readAhead(files)) {
@@ -59,20 +75,17 @@ export async function* runFiles(
       else learnIndex(text, optionsFor(file), engine);
     }
     cache?.seal(engine.index.toData());
-    const hits = new Map<DiscoveredFile, CacheEntry>();
-    if (cache) {
-      for (const file of files) {
-        const entry = cache.lookup(file, optionsFor(file), mode);
-        if (entry) hits.set(file, entry);
-      }
+    for (const file of cache ? files : []) {
+      const entry = cache?.lookup(file, optionsFor(file), mode);
+      if (entry) run.hits.set(file, entry);
     }
     // Only needed when some file is to be fixed: a fully cached run learns nothing.
-    if (hits.size < files.length) await learnCrds(crdFiles, engine, texts, hits, cache);
+    if (run.hits.size < files.length) await learnCrds(crdFiles, run);
     // Each file makes its own "not validated" notes; the filter keeps the first of each, in order.
     const filter = noteFilter(engine.validation !== undefined && !engine.validation.strictKinds);
     for (const file of files) {
-      const result = filter(await resultOf(file, hits.get(file), optionsFor(file), engine, mode, texts, cache, keepTexts));
-      yield keepTexts ? result : releaseTexts(result);
+      const result = filter(await resultOf(file, run));
+      yield run.keepTexts ? result : releaseTexts(result);
     }
     cache?.save();
   } finally {
@@ -80,33 +93,54 @@ export async function* runFiles(
   }
 }
 
-/** Phase 2 of `runFiles`: every CRD of the input, in path order, taught to `engine`. */
-async function learnCrds(
-  crdFiles: readonly DiscoveredFile[], engine: LearningEngine, texts: PrereadTexts,
-  hits: ReadonlyMap<DiscoveredFile, CacheEntry>, cache: ResultCache | undefined,
-): Promise<void> {
+/**
+ * Phase 2 of `runFiles`: every CRD of the input, in path order, taught to the engine. A CRD file
+ * whose objects are all of built-in kinds (the usual CRD file) cannot depend on CRDs met later:
+ * it is fixed at once from the same parse, so that its text (often most of a tree's bytes) is
+ * parsed once. Its result waits for its turn (`held`), in diff mode: it is written then.
+ */
+async function learnCrds(crdFiles: readonly DiscoveredFile[], run: Run): Promise<void> {
+  const { engine, texts, cache } = run;
   for (const [rank, file] of crdFiles.entries()) {
-    let batch: CrdBatch | undefined = hits.get(file)?.crds;
+    let batch: CrdBatch | undefined = run.hits.get(file)?.crds;
     if (!batch) {
       const text = texts.peek(file) ?? await readText(file.absolute).catch(() => undefined);
       if (text === undefined) continue;
-      batch = crdBatchOf(parseManifest(file.display, text), rank, engine.validation !== undefined);
+      const parsed = parseManifest(file.display, text);
+      batch = crdBatchOf(parsed, rank, engine.validation !== undefined);
       // Kept with the file's result: copied off the file's text (see `detach`).
       cache?.noteBatch(file, detach(batch));
+      learnCrdBatch(batch, engine);
+      const options = run.optionsFor(file);
+      if (!isChartFile(file.absolute) && usesBuiltinKindsOnly(parsed, engine, options)) {
+        texts.take(file);
+        const result = fixText(file.display, text, options, engine, parsed);
+        result.absolutePath = file.absolute;
+        const keep = run.keepTexts || run.mode === 'write' || cache !== undefined;
+        run.held.set(file, keep ? result : releaseTexts(result));
+      }
+      continue;
     }
     learnCrdBatch(batch, engine);
   }
 }
 
 /** Phase 3 of `runFiles` for one file: its stored result when valid, else the file fixed now. */
-async function resultOf(
-  file: DiscoveredFile, entry: CacheEntry | undefined, options: FixOptions, engine: LearningEngine,
-  mode: RunMode, texts: PrereadTexts, cache: ResultCache | undefined, keepTexts: boolean,
-): Promise<FileResult> {
-  const preread = texts.take(file);
+async function resultOf(file: DiscoveredFile, run: Run): Promise<FileResult> {
+  const { cache, engine, mode } = run;
+  const held = run.held.get(file);
+  if (held) {
+    run.held.delete(file);
+    const result = mode === 'write' ? await writeResult(held) : held;
+    cache?.store(file, result);
+    return result;
+  }
+  const preread = run.texts.take(file);
+  const options = run.optionsFor(file);
+  const entry = run.hits.get(file);
   if (entry && cache) {
     // A report of findings alone needs no text: the stored result is the file's.
-    if (!keepTexts) return ResultCache.resultOf(file, entry, undefined);
+    if (!run.keepTexts) return ResultCache.resultOf(file, entry, undefined);
     const text = preread ?? await readText(file.absolute).catch(() => undefined);
     // Changed since the pre-pass (or now unreadable): processed as it is now.
     if (text !== undefined && cache.sameText(file, text)) return ResultCache.resultOf(file, entry, text);
