@@ -10,10 +10,6 @@ import { formatReport } from '../../report/index.js';
 import { decodeText, ReadError } from '../../io/read-text.js';
 import { fixResourceList, functionConfigOptions, ResourceListError, type KrmResult } from '../../krm/index.js';
 
-export { fixResourceList, ResourceListError, type ResourceList, type ResourceListFix } from '../../krm/fix-list.js';
-export { functionConfigOptions, FUNCTION_CONFIG_API_VERSION, FUNCTION_CONFIG_KIND } from '../../krm/function-config.js';
-export type { KrmResult } from '../../krm/results.js';
-
 /** `privreg-fix fn --help`. */
 export const FN_HELP = `Usage: privreg-fix fn                 (KRM function: ResourceList on stdin and stdout)
        privreg-fix fn CONFIG_FILE     (kustomize exec plugin: manifests on stdin and stdout)
