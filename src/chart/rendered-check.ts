@@ -8,7 +8,7 @@ import type { ChartContext } from './plan.js';
 import { toDisplay } from './report.js';
 
 /** Rules chart mode answers itself (values, templates) or that do not apply to a chart's output. */
-const HANDLED = new Set(['missing-pull-secret', 'image-not-from-registry', 'missing-namespace', 'namespace-mismatch', 'unfixable']);
+const HANDLED = new Set(['missing-pull-secret', 'image-not-from-registry', 'missing-namespace', 'namespace-mismatch']);
 
 /**
  * The other errors of the chart's render once the values are set (schema errors, YAML Helm

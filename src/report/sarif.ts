@@ -30,6 +30,8 @@ interface SarifRule {
   id: string;
   name?: string;
   shortDescription?: { text: string };
+  /** The docs of the rule: the tool's page at the README anchor of its meta. */
+  helpUri?: string;
   defaultConfiguration?: { level: SarifLevel };
   properties?: { fixable: boolean };
 }
@@ -80,6 +82,7 @@ export function buildSarif(run: RunResult, opts: SarifOptions = {}): SarifLog {
     id: r.id,
     name: pascalCase(r.id),
     shortDescription: { text: r.description },
+    helpUri: `${tool.informationUri}#${r.docs.split('#')[1] ?? ''}`,
     defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
     properties: { fixable: r.fixable },
   }));

@@ -33,7 +33,7 @@ export interface PullSecretTarget {
 
 /**
  * Reports `missing-pull-secret` when `target.map` does not list every `wanted` secret, with a
- * fix that appends the missing ones (creating or filling the key as needed), or `unfixable`
+ * fix that appends the missing ones (creating or filling the key as needed), or without a fix
  * when the list cannot be extended safely (an alias, an anchor, not a list).
  */
 export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wanted: readonly string[]): void {
@@ -66,7 +66,6 @@ export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wa
   const list = missing.map((n) => `"${n}"`).join(', ');
   const base = `${target.label} is missing imagePullSecrets ${list}`;
   ctx.report({
-    ruleId: fix ? 'missing-pull-secret' : 'unfixable',
     message: fix ? base : `${base}; ${why ? `imagePullSecrets ${why}: add them by hand` : 'imagePullSecrets is not a list that can be extended automatically'}`,
     start: at?.[0] ?? 0,
     end: at?.[1] ?? 0,

@@ -56,7 +56,7 @@ export class InputIndex {
   readonly registrySecrets = new Map<string, Set<string>>();
   /**
    * ServiceAccount name -> the namespaces the fix moves it into: ServiceAccounts of the input
-   * without a namespace of their own, in files whose options give one (see `rbac-subjects.ts`).
+   * without a namespace of their own, in files whose options give one (see `rbac-subject-namespace.ts`).
    */
   readonly movedServiceAccounts = new Map<string, Set<string>>();
 

@@ -56,6 +56,12 @@ describe('SARIF content', () => {
     expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(run.tool.driver.rules.find((r) => r.id === 'unknown-kind')?.defaultConfiguration?.level).toBe('note');
+    for (const rule of run.tool.driver.rules) {
+      const meta = RULES.find((r) => r.id === rule.id)!;
+      expect(rule.shortDescription?.text, rule.id).toBe(meta.description);
+      expect(rule.properties?.fixable, rule.id).toBe(meta.fixable);
+      expect(rule.helpUri, rule.id).toBe(`${run.tool.driver.informationUri}#rules`);
+    }
     expect(run.columnKind).toBe('utf16CodeUnits');
   });
 

@@ -27,7 +27,7 @@ function run(texts: [string, FixOptions][], target: string, targetOptions: FixOp
   return fixText('crb.yaml', target, targetOptions, engine);
 }
 
-const subjectFindings = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.ruleId === 'rbac-subject-namespace' || f.ruleId === 'unfixable');
+const subjectFindings = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.ruleId === 'rbac-subject-namespace');
 
 describe('rbac-subject-namespace', () => {
   it('follows a ServiceAccount defined in another file that the fix moves', () => {

@@ -39,8 +39,11 @@ function programStrings(container: YAMLMap, path: (string | number)[], fieldPath
  * `CSI_ATTACHER_IMAGE=...`) and that does not come from the registry. A warning: they are the
  * program's own arguments, rewritten only with `--rewrite-arg-images`.
  */
-export const imagesInArgsRule: Rule = {
-  ids: ['image-in-args'],
+export const imageInArgsRule: Rule = {
+  meta: {
+    id: 'image-in-args', defaultSeverity: 'warning', fixable: true, docs: 'README.md#rules',
+    description: 'A container passes an image reference that does not point at the private registry to its program (args, command, env); rewritten only with --rewrite-arg-images.',
+  },
   check(ctx: RuleContext): void {
     if (ctx.options.registry === undefined) return;
     for (const spec of ctx.podSpecs().found) {
@@ -65,7 +68,6 @@ function check(ctx: RuleContext, s: ProgramString): void {
   const { ref, fieldPrefix, path } = ctx.object;
   const fix = ctx.options.rewriteArgImages && !s.node.anchor ? replaceScalar(s.node, rewritten, ctx.text) : undefined;
   ctx.report({
-    ruleId: 'image-in-args',
     message: `${fieldPrefix}${s.fieldPath} names image "${found.value}", which does not come from ${ctx.options.registry}: the program runs or hands on that image itself; use "${next}"${fix ? '' : ' (--rewrite-arg-images rewrites it)'}`,
     start: s.node.range?.[0] ?? 0,
     end: s.node.range?.[1] ?? 0,

@@ -2,16 +2,22 @@ import { replaceScalar } from '../fix/collection-edits.js';
 import { findPair } from '../yaml/nodes.js';
 import { aliasesTo, isShared, lineAt, sharedReason } from '../yaml/aliases.js';
 import { fieldImages, imageAfterFix, podImages, type PodImage } from './pod-images.js';
+import { unhandledPodSpecs } from './unhandled-pod-specs.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /**
  * `image-not-from-registry`: with `--registry`, every image of every pod spec, and of the image
  * fields the kind is known to have (Tekton steps, ECK `spec.image`, ...), must come from the
  * private registry. Docker Hub images (and those `--registry-map` covers) are rewritten in
- * place, keeping tag, digest and quote style.
+ * place, keeping tag, digest and quote style. An image that cannot be rewritten safely (an
+ * alias, a shared anchor, a pod spec where the kind's are not known to be) or that Kubernetes
+ * would reject (whitespace) is reported without a fix.
  */
-export const imageRegistryRule: Rule = {
-  ids: ['image-not-from-registry'],
+export const imageNotFromRegistryRule: Rule = {
+  meta: {
+    id: 'image-not-from-registry', defaultSeverity: 'error', fixable: true, docs: 'README.md#rules',
+    description: 'An image reference does not point at the private registry.',
+  },
   check(ctx): void {
     if (ctx.options.registry === undefined) return;
     const { doc } = ctx.object;
@@ -20,6 +26,17 @@ export const imageRegistryRule: Rule = {
     const seen = new Set(images.map((i) => i.node));
     const all = [...images, ...fieldImages(ctx.object.node, ctx.kind.imagePaths, doc).filter((i) => !seen.has(i.node))];
     for (const image of all) checkImage(ctx, image, all);
+    for (const spec of unhandledPodSpecs(ctx)) {
+      for (const image of spec.moved) {
+        ctx.report({
+          message: `image "${image.value}" of ${spec.label} does not come from ${ctx.options.registry}, and privreg-fix cannot rewrite it: ${spec.why}`,
+          start: image.node.range?.[0] ?? 0,
+          end: image.node.range?.[1] ?? 0,
+          fieldPath: `${spec.where}.${image.fieldPath}`,
+          severity: 'error',
+        });
+      }
+    }
   },
 };
 
@@ -31,7 +48,6 @@ function checkImage(ctx: RuleContext, image: PodImage, all: readonly PodImage[])
     // validation, validateContainerOnlyForPod); a `|` or `>` block
     // scalar keeps its final line break (`|-`/`>-` strip it).
     ctx.report({
-      ruleId: 'unfixable',
       message: `image ${JSON.stringify(image.value)} has leading or trailing whitespace, which Kubernetes rejects${image.node.type === 'BLOCK_LITERAL' || image.node.type === 'BLOCK_FOLDED' ? ' (a | or > block scalar keeps its final line break: write |- or >-)' : ''}; fix it by hand`,
       start: image.node.range?.[0] ?? 0,
       end: image.node.range?.[1] ?? 0,
@@ -56,7 +72,6 @@ function checkImage(ctx: RuleContext, image: PodImage, all: readonly PodImage[])
   const fix = why ? undefined : replaceScalar(image.node, next, ctx.text);
   const patches = users.map((u) => ({ documentIndex: ref.documentIndex, path: [...path, ...u.path], value: next }));
   ctx.report({
-    ruleId: fix ? 'image-not-from-registry' : 'unfixable',
     message: `image "${image.value}" does not come from ${ctx.options.registry}; use "${next}"${fix || !why ? '' : `; ${why}`}`,
     start: at.range?.[0] ?? 0,
     end: at.range?.[1] ?? 0,

@@ -8,43 +8,34 @@ import { obstacleSatisfied } from './obstacle-data.js';
 import { lineAt } from '../yaml/aliases.js';
 import type { Creatable, FoundMap } from '../kinds/pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
-import { checkSecretNamespaces } from './secret-namespaces.js';
-import type { Rule, RuleContext } from './rule.js';
+import type { RuleContext } from './rule.js';
 
 /**
  * `missing-pull-secret` on pod specs: every pod spec of a workload lists each required secret
  * in `imagePullSecrets` exactly once; existing entries are kept, missing ones appended. In
  * ServiceAccount mode only pods that list secrets of their own are checked here (Kubernetes then
  * ignores their ServiceAccount's), and pods relying on a ServiceAccount absent from the input get
- * a warning. Also `pull-secret-namespace` and `pull-secret-not-in-namespace` (see
- * `secret-namespaces.ts`): a secret used where the input does not define it.
+ * a warning. Places that cannot be edited (aliases, merge keys) are reported without a fix.
  */
-export const pullSecretsRule: Rule = {
-  ids: ['missing-pull-secret', 'pull-secret-namespace', 'pull-secret-not-in-namespace', 'unfixable'],
-  check(ctx: RuleContext): void {
-    const { ref, fieldPrefix } = ctx.object;
-    const wantsAny = ctx.options.pullSecrets.length > 0 || Object.keys(ctx.options.registries).length > 0;
-    const specs = ctx.podSpecs();
-    for (const o of wantsAny ? specs.obstacles : []) {
-      if (obstacleSatisfied(ctx, o)) continue;
-      ctx.report({
-        ruleId: 'unfixable',
-        message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} ${fieldPrefix}${o.fieldPath} ${o.reason}${anchorLine(ctx, o.node)}; check its imagePullSecrets by hand`,
-        start: o.node.range?.[0] ?? 0,
-        end: o.node.range?.[1] ?? 0,
-        fieldPath: `${fieldPrefix}${o.fieldPath}`,
-      });
-    }
-    for (const spec of specs.found) {
-      checkPodSpec(ctx, spec, spec.plain);
-      checkSecretNamespaces(ctx, spec);
-    }
-    // In ServiceAccount mode a pod without a list of its own gets its ServiceAccount's.
-    if (ctx.options.pullSecretsOn === 'serviceaccount') return;
-    for (const c of specs.creatable) createPodSpec(ctx, c);
-    if (specs.found.length + specs.creatable.length + specs.obstacles.length === 0) reportNoPodSpec(ctx);
-  },
-};
+export function checkPodSpecSecrets(ctx: RuleContext): void {
+  const { ref, fieldPrefix } = ctx.object;
+  const wantsAny = ctx.options.pullSecrets.length > 0 || Object.keys(ctx.options.registries).length > 0;
+  const specs = ctx.podSpecs();
+  for (const o of wantsAny ? specs.obstacles : []) {
+    if (obstacleSatisfied(ctx, o)) continue;
+    ctx.report({
+      message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} ${fieldPrefix}${o.fieldPath} ${o.reason}${anchorLine(ctx, o.node)}; check its imagePullSecrets by hand`,
+      start: o.node.range?.[0] ?? 0,
+      end: o.node.range?.[1] ?? 0,
+      fieldPath: `${fieldPrefix}${o.fieldPath}`,
+    });
+  }
+  for (const spec of specs.found) checkPodSpec(ctx, spec, spec.plain);
+  // In ServiceAccount mode a pod without a list of its own gets its ServiceAccount's.
+  if (ctx.options.pullSecretsOn === 'serviceaccount') return;
+  for (const c of specs.creatable) createPodSpec(ctx, c);
+  if (specs.found.length + specs.creatable.length + specs.obstacles.length === 0) reportNoPodSpec(ctx);
+}
 
 /** ` (line N)` of the anchor an alias reads, for messages. */
 function anchorLine(ctx: RuleContext, node: Node): string {
@@ -64,7 +55,6 @@ function reportNoPodSpec(ctx: RuleContext): void {
   const { ref, node } = ctx.object;
   const paths = podSpecPaths.map((p) => p.replaceAll('?', '')).join(', ');
   ctx.report({
-    ruleId: 'missing-pull-secret',
     message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} has none of the pod templates the config declares (${paths}), so its pods get no imagePullSecrets ${wanted.map((n) => `"${n}"`).join(', ')}: add one holding them, or mark the parts that may be created with "?" (e.g. spec.podTemplate?.spec?)`,
     start: node.range?.[0] ?? 0,
     end: node.range?.[0] ?? 0,
@@ -83,7 +73,6 @@ function createPodSpec(ctx: RuleContext, c: Creatable & { plain: boolean }): voi
   const at = (c.pair?.key as { range?: number[] } | undefined)?.range ?? c.parent.range;
   const where = `${fieldPrefix}${c.fieldPath}`;
   ctx.report({
-    ruleId: fix ? 'missing-pull-secret' : 'unfixable',
     message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} has no ${where}, so its pods get no imagePullSecrets ${wanted.map((n) => `"${n}"`).join(', ')}${fix ? '' : '; add it by hand'}`,
     start: at?.[0] ?? 0,
     end: at?.[0] ?? 0,
@@ -106,7 +95,6 @@ function checkPodSpec(ctx: RuleContext, spec: FoundMap, plain: boolean): void {
       const ns = effectiveNamespace(ctx.object, ctx.options);
       if (!ctx.index.serviceAccounts.has(nsKey(ns, sa))) {
         ctx.report({
-          ruleId: 'missing-pull-secret',
           severity: 'warning',
           message: `${ref.kind}${ref.name ? ` "${ref.name}"` : ''} pods use ServiceAccount "${sa}"${ns ? ` in namespace "${ns}"` : ''}, which is not in the input: make sure it lists imagePullSecrets ${wanted.map((n) => `"${n}"`).join(', ')}`,
           start: spec.node.range?.[0] ?? 0,

@@ -1,31 +1,23 @@
-import { isAlias, isMap, isScalar, type Pair, type YAMLMap, findPair } from '../yaml/nodes.js';
+import { isAlias, isMap, isScalar, type Pair, findPair } from '../yaml/nodes.js';
 import { addPair, fillEmptyScalar, fillEmptyValue, replaceScalar } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
 import { lineAt, sharedReason } from '../yaml/aliases.js';
+import { dataNamespace, range } from './namespace-data.js';
 import type { Rule, RuleContext } from './rule.js';
-
-const range = (n: { range?: [number, number, number] | null } | null | undefined): [number, number] =>
-  n?.range ? [n.range[0], n.range[1]] : [0, 0];
 
 type Fix = ReturnType<typeof addPair>;
 
-/** The object's `metadata.namespace` as the API server reads it (merge keys and aliases applied). */
-function dataNamespace(ctx: RuleContext): { metadata: boolean; namespace: unknown } {
-  const data = ctx.object.node.toJS(ctx.object.doc) as { metadata?: unknown } | null;
-  const meta = data?.metadata;
-  const namespace = typeof meta === 'object' && meta !== null ? (meta as { namespace?: unknown }).namespace : undefined;
-  return { metadata: meta !== undefined && meta !== null, namespace };
-}
-
 /**
- * `missing-namespace`: a namespaced object without `metadata.namespace` gets the requested one.
- * `namespace-mismatch`: an object that already has another namespace keeps it, with a warning.
- * Cluster-scoped kinds are left alone; kinds of unknown scope are never guessed. What counts is
- * the data (an anchored, aliased or merged `metadata` that has the namespace needs nothing); an
+ * `missing-namespace`: a namespaced object without `metadata.namespace` gets the requested one
+ * (one that already has another is `namespace-mismatch`'s). Cluster-scoped kinds are left
+ * alone; kinds of unknown scope are never guessed. What counts is the data (an anchored, aliased or merged `metadata` that has the namespace needs nothing); an
  * edit that would also change data elsewhere (through an alias) is reported, never made.
  */
-export const namespaceRule: Rule = {
-  ids: ['missing-namespace', 'namespace-mismatch'],
+export const missingNamespaceRule: Rule = {
+  meta: {
+    id: 'missing-namespace', defaultSeverity: 'error', fixable: true, docs: 'README.md#rules',
+    description: 'A namespaced object has no metadata.namespace.',
+  },
   check(ctx: RuleContext): void {
     const ns = ctx.options.namespace;
     if (ns === undefined || ctx.kind.scope !== 'Namespaced') return;
@@ -34,7 +26,6 @@ export const namespaceRule: Rule = {
     const metaPair = findPair(node, 'metadata');
     const missing = (message: string, at: [number, number], fix: Fix, why = 'it cannot be added automatically here'): void => {
       ctx.report({
-        ruleId: fix ? 'missing-namespace' : 'unfixable',
         message: fix ? message : `${message}; ${why}: add it by hand`,
         start: at[0],
         end: at[1],
@@ -44,10 +35,7 @@ export const namespaceRule: Rule = {
     };
     const want = `namespace "${ns}"`;
     const has = dataNamespace(ctx);
-    if (typeof has.namespace === 'string' && has.namespace !== '') {
-      if (has.namespace !== ns) mismatch(ctx, has.namespace, metaPair);
-      return;
-    }
+    if (typeof has.namespace === 'string' && has.namespace !== '') return;
     const shared = (n: Parameters<typeof sharedReason>[2], what: string): string | undefined => {
       const reason = sharedReason(doc, ctx.text, n);
       return reason && `${what} ${reason}, so adding the namespace there would change that place too`;
@@ -87,17 +75,3 @@ export const namespaceRule: Rule = {
     }
   },
 };
-
-function mismatch(ctx: RuleContext, actual: string, metaPair: Pair | undefined): void {
-  const { ref, fieldPrefix, node } = ctx.object;
-  const meta = metaPair?.value;
-  const local = isMap(meta) ? findPair(meta as YAMLMap, 'namespace')?.value : undefined;
-  const [start, end] = range((local ?? meta ?? node) as never);
-  ctx.report({
-    ruleId: 'namespace-mismatch',
-    message: `${ref.kind} "${ref.name ?? ''}" is in namespace "${actual}", not "${ctx.options.namespace ?? ''}"; kept as it is`,
-    start,
-    end,
-    fieldPath: `${fieldPrefix}metadata.namespace`,
-  });
-}

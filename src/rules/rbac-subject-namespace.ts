@@ -56,8 +56,11 @@ function saSubjects(ctx: RuleContext, seq: unknown): SaSubject[] {
  * alone: only subjects that follow a ServiceAccount privreg-fix moves are changed (unlike
  * kustomize's `setRoleBindingSubjects: allServiceAccounts`, which changes every one).
  */
-export const rbacSubjectsRule: Rule = {
-  ids: ['rbac-subject-namespace', 'unfixable'],
+export const rbacSubjectNamespaceRule: Rule = {
+  meta: {
+    id: 'rbac-subject-namespace', defaultSeverity: 'error', fixable: true, docs: 'README.md#rules',
+    description: 'A RoleBinding or ClusterRoleBinding subject names a ServiceAccount that the fix moves into --namespace under another namespace (or none).',
+  },
   check(ctx): void {
     const { ref, node } = ctx.object;
     const moved = ctx.index.movedServiceAccounts;
@@ -78,10 +81,9 @@ function checkSubject(ctx: RuleContext, subject: SaSubject, current: string | un
   const at = subject.nsNode?.range ?? subject.map.range;
   const where = current === undefined ? 'has no namespace' : subject.own ? `names namespace "${current}"` : `has no namespace (so "${current}", the RoleBinding's)`;
   const head = `${ref.kind} "${ref.name ?? ''}" subject ServiceAccount "${subject.name}" ${where}`;
-  const report = (message: string, extra: { severity?: 'warning'; fix?: TextEdit[]; target?: string; unfixable?: boolean } = {}): void => {
+  const report = (message: string, extra: { severity?: 'warning'; fix?: TextEdit[]; target?: string } = {}): void => {
     const { fix, target, severity } = extra;
     ctx.report({
-      ruleId: extra.unfixable ? 'unfixable' : 'rbac-subject-namespace',
       message,
       start: at?.[0] ?? 0,
       end: at?.[1] ?? 0,
@@ -108,5 +110,5 @@ function checkSubject(ctx: RuleContext, subject: SaSubject, current: string | un
       ? replaceScalar(subject.nsNode, target)
       : addPair(ctx.text, subject.map, 'namespace', { kind: 'scalar', value: target }, ['name'], ctx.layout());
   const message = `${head}, but ${moves}: the binding would not apply to it; expected namespace "${target}"`;
-  report(fix ? message : `${message}; it cannot be changed automatically here (alias, anchor or merge key), change it by hand`, fix ? { fix, target } : { unfixable: true });
+  report(fix ? message : `${message}; it cannot be changed automatically here (alias, anchor or merge key), change it by hand`, fix ? { fix, target } : {});
 }
