@@ -35,7 +35,15 @@ interface Run {
   hits: Map<DiscoveredFile, CacheEntry>;
   /** Results of CRD files fixed from the parse that taught the run their CRDs (see `learnCrds`). */
   held: Map<DiscoveredFile, FileResult>;
+  /** Characters of text the held results keep (bounded by `HELD_TEXT_BUDGET`). */
+  heldChars: number;
 }
+
+/**
+ * Most characters of text (sources and outputs) that held results may keep until their turn;
+ * past it, a CRD file is fixed at its turn instead (parsed once more), so memory stays flat.
+ */
+const HELD_TEXT_BUDGET = 16 * 1024 * 1024;
 
 /**
  * Processes files on this thread and yields their results in the order given (sorted by the
@@ -62,7 +70,7 @@ export async function* runFiles(
   // could be older than the file by then (an editor saved it meanwhile), and writing a fix of
   // it would lose that change.
   const texts = new PrereadTexts(mode === 'write' ? 0 : undefined);
-  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Map(), held: new Map() };
+  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Map(), held: new Map(), heldChars: 0 };
   try {
     const crdFiles: DiscoveredFile[] = [];
     for await (const [file, text] of readAhead(files)) {
@@ -112,12 +120,16 @@ async function learnCrds(crdFiles: readonly DiscoveredFile[], run: Run): Promise
       cache?.noteBatch(file, detach(batch));
       learnCrdBatch(batch, engine);
       const options = run.optionsFor(file);
-      if (!isChartFile(file.absolute) && usesBuiltinKindsOnly(parsed, engine, options)) {
+      // A result kept with its texts (to write, diff or cache it) holds about twice the text.
+      const keep = run.keepTexts || run.mode === 'write' || cache !== undefined;
+      const fits = !keep || run.heldChars + 2 * text.length <= HELD_TEXT_BUDGET;
+      if (fits && !isChartFile(file.absolute) && usesBuiltinKindsOnly(parsed, engine, options)) {
         texts.take(file);
         const result = fixText(file.display, text, options, engine, parsed);
         result.absolutePath = file.absolute;
-        const keep = run.keepTexts || run.mode === 'write' || cache !== undefined;
-        run.held.set(file, keep ? result : releaseTexts(result));
+        if (keep) run.heldChars += result.source.length + result.output.length;
+        // Without its texts, a held result must not keep the text alive through its strings.
+        run.held.set(file, keep ? result : detach(releaseTexts(result)));
       }
       continue;
     }
@@ -131,6 +143,7 @@ async function resultOf(file: DiscoveredFile, run: Run): Promise<FileResult> {
   const held = run.held.get(file);
   if (held) {
     run.held.delete(file);
+    run.heldChars -= held.source.length + held.output.length;
     const result = mode === 'write' ? await writeResult(held) : held;
     cache?.store(file, result);
     return result;
