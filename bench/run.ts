@@ -2,13 +2,13 @@
  * End-to-end figures of privreg-fix on a corpus (default `../shared/corpus`), all measured in
  * one run on the same files so that ratios hold on a loaded machine: raw `yaml` parse
  * throughput, the built CLI in check / diff / write mode with and without validation, peak RSS, `kubectl kustomize` when installed, the scale test
- * (`--copies K`) and pre-commit latency (3 small files vs `node -e 0`). Runs use a cache of
+ * (`--copies K`), and the speed goals as ratios from one interleaved run (`lib/ratios.ts`: cold,
+ * warm and one-file-edited `--cache`, pre-commit latency, kubeconform when on PATH). Runs use a cache of
  * compiled CRD validators (`PRIVREG_FIX_CACHE_DIR`) filled by one untimed run first, as a
  * pre-commit hook or a cached CI job would; one row shows check mode with an empty cache.
  *
  * Usage: `npm run bench -- [dir] [--runs N] [--copies K] [--quick]`
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { Parser, parseAllDocuments } from 'yaml';
 import { copyCorpus, readCorpus, removeDir, tempDir, treeBytes } from './lib/corpus.js';
 import { hasKubectl, kustomizeInput, settleKustomization } from './lib/kustomize.js';
 import { median, medianOf, timed, type Timed } from './lib/measure.js';
+import { printRatios } from './lib/ratios.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -109,22 +110,6 @@ for (const c of quick ? configs.slice(0, 3) : configs) {
   rows.push({ name: `privreg-fix ${c.name}`, ms: t.ms, docs: documents, mb: MB, ...(t.rssMb !== undefined && { rssMb: t.rssMb }) });
 }
 
-// The result cache (--cache): filled by one untimed cold run, then an unchanged tree (warm) and
-// one file edited (a comment appended, another each time, so that it is always a miss).
-const resultsDir = tempDir('results');
-const cachedArgs = ['--check', '--cache', '--cache-location', join(resultsDir, 'cache.json')];
-cli(shared, cachedArgs);
-const warm = medianOf(runs, () => cli(shared, cachedArgs));
-const plainFile = files.find((f) => !/CustomResourceDefinition|ServiceAccount|dockerconfigjson|dockercfg/.test(f.text));
-let edits = 0;
-const edited = plainFile && medianOf(runs, () => {
-  writeFileSync(join(shared, plainFile.rel), `${readFileSync(join(shared, plainFile.rel), 'utf8')}# bench edit ${++edits}\n`);
-  return cli(shared, cachedArgs);
-});
-removeDir(resultsDir);
-rows.push({ name: 'privreg-fix check --cache, warm (unchanged tree)', ms: warm.ms, docs: documents, mb: MB, ...(warm.rssMb !== undefined && { rssMb: warm.rssMb }) });
-if (edited) rows.push({ name: 'privreg-fix check --cache, one file edited', ms: edited.ms, docs: documents, mb: MB, ...(edited.rssMb !== undefined && { rssMb: edited.rssMb }) });
-
 if (!quick && hasKubectl()) {
   const input = kustomizeInput(files);
   const kept = settleKustomization(shared, input.files, input.images);
@@ -163,21 +148,17 @@ if (copies > 1) {
   console.log(`  scale: ${copies} copies (${bigMb.toFixed(0)} MB) ${(large.ms / 1000).toFixed(2)} s vs one copy ${(small.ms / 1000).toFixed(2)} s: ${(large.ms / small.ms).toFixed(2)}x (goal <= ${(copies * 1.05).toFixed(1)}x); peak RSS ${large.rssMb?.toFixed(0) ?? '?'} MB vs ${small.rssMb?.toFixed(0) ?? '?'} MB (goal < 300 MB for 150 MB)`);
 }
 
-// Pre-commit: three small files, against bare node startup, interleaved so load hits both alike.
+// The goals of issue 14 as ratios, from one interleaved run (see bench/lib/ratios.ts).
+const ratioTree = tempDir('ratios');
+copyCorpus(corpusDir, ratioTree);
 const demo = tempDir('demo');
 copyCorpus(join(ROOT, 'fixtures/demo'), demo);
-const precommitRuns = Math.max(11, runs);
-const bare: number[] = [];
-const small: number[] = [];
-for (let i = 0; i < precommitRuns; i++) {
-  bare.push(timed(process.execPath, ['-e', '0'], demo).ms);
-  small.push(timed(process.execPath, [BIN, '--check', ...FIX_FLAGS, 'cronjob.yaml', 'deployment.yaml', 'service.yaml'], demo).ms);
-}
-removeDir(demo);
-const bareMs = median(bare);
-const smallMs = median(small);
-console.log(`  pre-commit: --check on 3 files ${smallMs.toFixed(0)} ms vs node -e 0 ${bareMs.toFixed(0)} ms: ${(smallMs / bareMs).toFixed(2)}x (goal <= 2.5x; medians of ${precommitRuns})`);
-if (one) console.log(`  --cache warm (unchanged tree) vs cold check+validate: ${(one.ms / warm.ms).toFixed(1)}x faster (${(warm.ms / 1000).toFixed(2)} s; goal >= 10x)`);
-if (edited) console.log(`  --cache one file edited: ${(edited.ms / 1000).toFixed(2)} s, ${(edited.ms / smallMs).toFixed(2)}x a 3-file --check (goal <= 2x)`);
+const resultsDir = tempDir('results');
+printRatios({
+  bin: BIN, tree: ratioTree, demo, demoFiles: ['cronjob.yaml', 'deployment.yaml', 'service.yaml'], fixFlags: FIX_FLAGS,
+  editable: files.find((f) => !/CustomResourceDefinition|ServiceAccount|dockerconfigjson|dockercfg/.test(f.text))?.rel,
+  cacheFile: join(resultsDir, 'cache.json'), rounds: Math.max(5, runs),
+});
+for (const dir of [ratioTree, demo, resultsDir]) removeDir(dir);
 removeDir(cacheDir);
 console.log(`load at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
