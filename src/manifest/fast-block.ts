@@ -65,7 +65,11 @@ export class BlockReader extends LineReader {
       if (anchor !== undefined) throw DECLINE;
       node = this.nested(this.columnOf(this.p));
     } else node = this.inline(false);
-    if (anchor !== undefined) node.anchor = anchor;
+    if (anchor !== undefined) {
+      // An alias cannot have an anchor: an error the yaml package reports.
+      if (node instanceof Alias) throw DECLINE;
+      node.anchor = anchor;
+    }
     return node;
   }
 
