@@ -7,7 +7,7 @@ import { END, LineReader } from './fast-reader.js';
 /** Deepest nesting read here (parse.ts refuses texts past 256 levels, after either parse). */
 const MAX_DEPTH = 300;
 
-const isScalarToken = (k: Tok | undefined): boolean => k === Tok.PLAIN || k === Tok.DOUBLE || k === Tok.SINGLE;
+const isScalarToken = (k: number | undefined): boolean => k === Tok.PLAIN || k === Tok.DOUBLE || k === Tok.SINGLE;
 
 /**
  * Reads the block structure of one document from the tokens, building the yaml package's
@@ -48,10 +48,10 @@ export class BlockReader extends LineReader {
     }
     const k = kind[this.p];
     let node: Node;
-    if (k === Tok.COMMENT || k === Tok.NEWLINE || k === undefined) {
+    if (k === Tok.COMMENT || k === Tok.NEWLINE || k === Tok.EOF) {
       if (k === Tok.COMMENT) this.p++;
       if (kind[this.p] === Tok.NEWLINE) this.p++;
-      else if (kind[this.p] !== undefined) throw DECLINE;
+      else if (kind[this.p] !== Tok.EOF) throw DECLINE;
       const comments = this.nextLine() || k === Tok.COMMENT;
       const c = this.col;
       if (c > parent || (c === parent && !inSeq && kind[this.p] === Tok.SEQ)) node = this.nested(c);

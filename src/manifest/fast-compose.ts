@@ -33,13 +33,13 @@ function composeStream(text: string, tokens: Tokens): Document.Parsed[] {
   const docs: Document.Parsed[] = [];
   let p = 0;
   // Before the first document: blank and comment lines only (anything else is not a token here).
-  while (p < kind.length && kind[p] !== Tok.DOC_MODE) {
+  while (p < tokens.count && kind[p] !== Tok.DOC_MODE) {
     const k = kind[p];
     if (k !== Tok.SPACE && k !== Tok.COMMENT && k !== Tok.NEWLINE) throw DECLINE;
     p++;
   }
   let scalars: ScalarMaker | undefined;
-  while (p < kind.length) {
+  while (p < tokens.count) {
     const docOffset = tokens.offset[p] as number;
     if (kind[p] === Tok.DOC_MODE) p++;
     const doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
@@ -58,7 +58,7 @@ function composeStream(text: string, tokens: Tokens): Document.Parsed[] {
       }
       const k = kind[reader.p];
       if (k === Tok.NEWLINE) reader.p++;
-      else if (k !== undefined) throw DECLINE;
+      else if (k !== Tok.EOF) throw DECLINE;
     }
     const comments = reader.nextLine() || startComment;
     let contents: Node;
@@ -77,7 +77,7 @@ function composeStream(text: string, tokens: Tokens): Document.Parsed[] {
     doc.range = [docOffset, contentEnd, docEnd];
     docs.push(doc);
     p = reader.p;
-    if (p < kind.length && kind[p] !== Tok.DOC_START) throw DECLINE;
+    if (p < tokens.count && kind[p] !== Tok.DOC_START) throw DECLINE;
   }
   return docs;
 }

@@ -16,9 +16,8 @@ export class LineReader {
   col = END;
   /** Rightmost column of the comment lines the last nextLine() skipped (-1: none). */
   maxComment = -1;
-  readonly kind: Tok[];
-  private readonly offsets: number[];
-  private readonly sources: string[];
+  readonly kind: Uint8Array;
+  private readonly offsets: Int32Array;
 
   constructor(
     tokens: Tokens,
@@ -29,18 +28,17 @@ export class LineReader {
   ) {
     this.kind = tokens.kind;
     this.offsets = tokens.offset;
-    this.sources = tokens.source;
     this.p = start;
   }
 
   /** Offset where the token at `i` starts (the text's end after the last token). */
   at(i: number): number {
-    return i < this.kind.length ? (this.offsets[i] as number) : this.text.length;
+    return this.offsets[i] as number;
   }
 
   /** Source of the token at `i`. */
   src(i: number): string {
-    return this.sources[i] ?? '';
+    return this.text.slice(this.offsets[i], this.offsets[i + 1]);
   }
 
   /** Column of the token at `i`. */
@@ -72,11 +70,13 @@ export class LineReader {
       }
       if (k === Tok.COMMENT) {
         if (col > maxComment) maxComment = col;
-        if (i + 1 < kind.length && kind[i + 1] !== Tok.NEWLINE) throw DECLINE;
-        this.p = i + 2;
+        const next = kind[i + 1];
+        if (next === Tok.NEWLINE) this.p = i + 2;
+        else if (next === Tok.EOF) this.p = i + 1;
+        else throw DECLINE;
         continue;
       }
-      if (k === undefined || k === Tok.DOC_START || k === Tok.DOC_MODE) {
+      if (k === Tok.EOF || k === Tok.DOC_START || k === Tok.DOC_MODE) {
         if (maxComment > 0) throw DECLINE;
         this.p = i;
         this.col = END;
@@ -107,7 +107,7 @@ export class LineReader {
     }
     const k = this.kind[this.p];
     if (k === Tok.NEWLINE) this.p++;
-    else if (k !== undefined) throw DECLINE;
+    else if (k !== Tok.EOF) throw DECLINE;
     return { end: this.at(this.p), comment };
   }
 
