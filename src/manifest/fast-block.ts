@@ -111,6 +111,8 @@ export class BlockReader extends LineReader {
     } else if (k === Tok.SEQ_OPEN || k === Tok.MAP_OPEN) {
       node = flowCollection(this);
     } else throw DECLINE;
+    const range = node.range as [number, number, number];
+    range[2] = this.indentedComments(this.blockIndent, range[2]);
     this.nextLine();
     return node;
   }
@@ -168,7 +170,7 @@ export class BlockReader extends LineReader {
       if (kind[this.p] === Tok.SEQ) throw DECLINE;
     }
     if (this.col > c) throw DECLINE;
-    map.range = [start, end, end];
+    map.range = [start, end, this.keepComments(c, end)];
     this.depth--;
     return map;
   }
@@ -192,9 +194,7 @@ export class BlockReader extends LineReader {
       if (this.col !== c) break;
     }
     if (this.col > c) throw DECLINE;
-    // A sequence as indented as its map's keys keeps the comment lines at its column.
-    if (this.col === c && c > 0 && this.maxComment >= c) throw DECLINE;
-    seq.range = [start, end, end];
+    seq.range = [start, end, this.keepComments(c, end)];
     this.depth--;
     return seq;
   }

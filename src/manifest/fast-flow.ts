@@ -1,11 +1,32 @@
-import { YAMLMap, YAMLSeq } from 'yaml';
+import { Pair, YAMLMap, YAMLSeq, type Scalar } from 'yaml';
 import { Tok } from './fast-tokens.js';
 import { DECLINE } from './fast-scalars.js';
 import type { LineReader } from './fast-reader.js';
 
+const isScalarToken = (k: number | undefined): boolean => k === Tok.PLAIN || k === Tok.DOUBLE || k === Tok.SINGLE;
+
+/** A one-line scalar in a flow collection (p at it); its range ends after the spaces after it. */
+function flowScalar(r: LineReader, atKey: boolean): Scalar {
+  const k = r.kind[r.p];
+  if (!isScalarToken(k)) throw DECLINE;
+  const src = r.src(r.p);
+  if (src.includes('\n')) throw DECLINE;
+  const o = r.at(r.p);
+  r.p++;
+  if (atKey) {
+    // `key:` with the `:` right after the key; a key's range has no trailing spaces.
+    if (r.kind[r.p] !== Tok.COLON) throw DECLINE;
+    return k === Tok.PLAIN ? r.scalars.plain(src, o, o + src.length, true) : r.scalars.quoted(src, o, o + src.length);
+  }
+  r.skipSpace();
+  const end = r.at(r.p);
+  return k === Tok.PLAIN ? r.scalars.plain(src, o, end, false) : r.scalars.quoted(src, o, end);
+}
+
 /**
- * A flow collection on one line that ends its line (p at `[` or `{`): `{}`, `[]` or a
- * sequence of plain or quoted scalars (`[a, "b"]`). Anything else throws DECLINE.
+ * A flow collection on one line that ends its line (p at `[` or `{`): a sequence of plain
+ * or quoted scalars (`[a, "b"]`) or a map of such keys and values (`{a: 1}`), or empty.
+ * Anything else throws DECLINE.
  */
 export function flowCollection(r: LineReader): YAMLSeq | YAMLMap {
   const { kind } = r;
@@ -15,19 +36,19 @@ export function flowCollection(r: LineReader): YAMLSeq | YAMLMap {
   coll.flow = true;
   r.p++;
   r.skipSpace();
-  if (!isMap && kind[r.p] !== Tok.SEQ_CLOSE) {
+  const close = isMap ? Tok.MAP_CLOSE : Tok.SEQ_CLOSE;
+  const seen = new Set<unknown>();
+  if (kind[r.p] !== close) {
     for (;;) {
-      const k = kind[r.p];
-      if (k !== Tok.PLAIN && k !== Tok.DOUBLE && k !== Tok.SINGLE) throw DECLINE;
-      const src = r.src(r.p);
-      if (src.includes('\n')) throw DECLINE;
-      const o = r.at(r.p);
-      r.p++;
-      // An item's range ends after the spaces that follow it.
-      r.skipSpace();
-      const end = r.at(r.p);
-      (coll as YAMLSeq).items.push(k === Tok.PLAIN ? r.scalars.plain(src, o, end, false) : r.scalars.quoted(src, o, end));
-      if (kind[r.p] === Tok.SEQ_CLOSE) break;
+      if (isMap) {
+        const key = flowScalar(r, true);
+        if (seen.has(key.value)) throw DECLINE;
+        seen.add(key.value);
+        r.p++;
+        r.skipSpace();
+        (coll as YAMLMap).items.push(new Pair(key, flowScalar(r, false)));
+      } else (coll as YAMLSeq).items.push(flowScalar(r, false));
+      if (kind[r.p] === close) break;
       if (kind[r.p] !== Tok.COMMA) throw DECLINE;
       r.p++;
       r.skipSpace();

@@ -48,14 +48,14 @@ export class LineReader {
   }
 
   /**
-   * From a line start, skips blank and comment lines to the next content token and sets `col`.
-   * Comment lines must not sit right of that token (the yaml package would attach them to a
-   * preceding value or collection, changing its range); returns whether there were comments.
+   * From a line start, skips blank and comment lines to the next content token and sets `col`;
+   * `maxComment` and `skippedEnd` tell where those comment lines were (the yaml package keeps
+   * them in a collection that ends there when they are at least as indented as it, see
+   * keepComments). Returns whether there were comments.
    */
   nextLine(): boolean {
     const { kind } = this;
     let maxComment = -1;
-    this.maxComment = -1;
     for (;;) {
       let i = this.p;
       let col = 0;
@@ -76,17 +76,54 @@ export class LineReader {
         else throw DECLINE;
         continue;
       }
-      if (k === Tok.EOF || k === Tok.DOC_START || k === Tok.DOC_MODE) {
-        if (maxComment > 0) throw DECLINE;
-        this.p = i;
-        this.col = END;
-        return maxComment !== -1;
-      }
-      if (maxComment > col) throw DECLINE;
       this.maxComment = maxComment;
+      this.skippedEnd = this.at(i);
       this.p = i;
-      this.col = col;
+      this.col = k === Tok.EOF || k === Tok.DOC_START || k === Tok.DOC_MODE ? END : col;
       return maxComment !== -1;
+    }
+  }
+
+  /** Where the lines skipped by the last nextLine() end (the next content token). */
+  skippedEnd = 0;
+
+  /**
+   * When a block collection at column `c` ends: the yaml package keeps the comment lines
+   * before the end in it (extending its range) when one is at least as indented as it (its
+   * CST pop rule); otherwise they pass to the collection around it. Returns the range end.
+   */
+  keepComments(c: number, end: number): number {
+    if (c === 0 || this.maxComment < c) return end;
+    this.maxComment = -1;
+    return this.skippedEnd;
+  }
+
+  /**
+   * After a value with trailing tokens (scalar, alias, flow collection) in a collection at
+   * column `c`: the yaml package appends to the value the comment lines more indented than
+   * the collection that follow it (blank lines between them too). Returns the value's end.
+   */
+  indentedComments(c: number, end: number): number {
+    const { kind } = this;
+    let j = this.p;
+    for (;;) {
+      let i = j;
+      let col = 0;
+      if (kind[i] === Tok.SPACE) {
+        col = this.src(i).length;
+        i++;
+      }
+      if (kind[i] === Tok.NEWLINE) {
+        j = i + 1;
+        continue;
+      }
+      if (kind[i] !== Tok.COMMENT || col <= c) return end;
+      const next = kind[i + 1];
+      if (next === Tok.NEWLINE) j = i + 2;
+      else if (next === Tok.EOF) j = i + 1;
+      else throw DECLINE;
+      this.p = j;
+      end = this.at(j);
     }
   }
 

@@ -37,6 +37,17 @@ describe('the fast YAML composer gives the documents parseAllDocuments gives, or
       'a:\n  b: 1\n# at zero\nc: 2\n',
       'plain: multi\n  line value\nq: "multi\n  line"\n',
       'v: 0644\nw: yes\nx: 1_000\ny: 2020-01-01\nz: e5\n',
+      // Comment lines the yaml package keeps in the collection that ends after them.
+      'x:\n  env:\n  - a\n  # c\n\n  res: 1\ny:\n  m:\n    k: 1\n    # c2\n  n: 2\n',
+      'a:\n  b:\n    c: 1\n    # t\nd: 1\n',
+      'a:\n  b:\n    c: 1\n    # t\n',
+      'a:\n  x: |\n    text\n  # c\nb: 2\n',
+      // Comment lines more indented than the collection: appended to the value before them.
+      'a: 1\n  # ind\n\n  # ind2\n # ind3\nb: 2\n',
+      'a:\n- x\n  # c\n',
+      'a: [x]\n  # c\nb: *x\n    # d',
+      // One-line flow maps.
+      'a: {duration: 10}\nb: { x: 1 , "y": z }\nd: {"a":1}\n',
     ];
     const r = run(texts.map((t, i) => [`case ${i}`, t]));
     expect(r.differences).toEqual([]);
@@ -44,7 +55,7 @@ describe('the fast YAML composer gives the documents parseAllDocuments gives, or
   });
 
   it('declines what it does not handle, so that the yaml package reports errors as before', () => {
-    for (const text of ['a: 1\na: 2\n', 'a: !!str 1\n', '%YAML 1.1\n---\na: 1\n', '? a\n: b\n', 'a: {b: [c,\n  d]}\n', 'a: 1\r\n', 'a:\n  b: 1\n  # trailing\nc: 2\n', 'a: b: c\n', 'a: "open\n']) {
+    for (const text of ['a: 1\na: 2\n', 'a: !!str 1\n', '%YAML 1.1\n---\na: 1\n', '? a\n: b\n', 'a: {b: [c,\n  d]}\n', 'a: 1\r\n', 'a: {k: }\n', 'a: {b: 1, b: 2}\n', 'a:\n  b:\n# c\n', 'a: *x : 1\n', '- &a *b\n', 'a: b: c\n', 'a: "open\n']) {
       expect(compareFastPath(text), JSON.stringify(text)).toBe('declined');
     }
   });
@@ -54,8 +65,9 @@ describe('the fast YAML composer gives the documents parseAllDocuments gives, or
     const files = corpusFiles();
     const r = run(files.map((f) => [f, readFileSync(f, 'utf8')]));
     expect(r.differences).toEqual([]);
-    // 790 of 859 files when this was written; a regression that declines everything fails here.
-    expect(r.fast / r.total).toBeGreaterThan(0.85);
+    // 845 of 859 files when this was written (the rest: 6 with duplicate keys, 3 with CRs or a
+    // BOM, 5 odd forms); a regression that declines much more fails here.
+    expect(r.fast / r.total).toBeGreaterThan(0.95);
   });
 
   it('on mutated corpus files: never accepts what yaml rejects, never differs', (ctx) => {
