@@ -43,6 +43,9 @@ export class BlockReader extends LineReader {
     if (kind[this.p] === Tok.ANCHOR) {
       anchor = this.src(this.p).substring(1);
       this.p++;
+      // White space must separate an anchor from what follows.
+      const next = kind[this.p];
+      if (next !== Tok.SPACE && next !== Tok.NEWLINE && next !== Tok.EOF) throw DECLINE;
       this.skipSpace();
       emptyAt = this.at(this.p);
     }
@@ -111,8 +114,7 @@ export class BlockReader extends LineReader {
     } else if (k === Tok.SEQ_OPEN || k === Tok.MAP_OPEN) {
       node = flowCollection(this);
     } else throw DECLINE;
-    const range = node.range as [number, number, number];
-    range[2] = this.indentedComments(this.blockIndent, range[2]);
+    this.indentedComments(this.blockIndent, node);
     this.nextLine();
     return node;
   }

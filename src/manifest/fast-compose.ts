@@ -66,6 +66,7 @@ function composeStream(text: string, tokens: Tokens): Document.Parsed[] {
     if (empty) {
       if (!doc.directives.docStart) throw DECLINE;
       contents = scalars.empty(emptyAt, comments ? reader.at(reader.p) : emptyAt, false);
+      if (comments) contents.comment = reader.startComment(p, reader.p);
     } else {
       contents = reader.root();
       if (reader.col !== END) throw DECLINE;

@@ -101,11 +101,14 @@ export class LineReader {
   /**
    * After a value with trailing tokens (scalar, alias, flow collection) in a collection at
    * column `c`: the yaml package appends to the value the comment lines more indented than
-   * the collection that follow it (blank lines between them too). Returns the value's end.
+   * the collection that follow it (blank lines between them too), to its range and its
+   * comment (joined as its resolveEnd joins them).
    */
-  indentedComments(c: number, end: number): number {
+  indentedComments(c: number, node: { range?: [number, number, number] | null; comment?: string | null }): void {
     const { kind } = this;
     let j = this.p;
+    // Line breaks since the last comment (the one ending the value's line counts after a comment).
+    let breaks = node.comment ? 1 : 0;
     for (;;) {
       let i = j;
       let col = 0;
@@ -115,16 +118,46 @@ export class LineReader {
       }
       if (kind[i] === Tok.NEWLINE) {
         j = i + 1;
+        breaks++;
         continue;
       }
-      if (kind[i] !== Tok.COMMENT || col <= c) return end;
+      if (kind[i] !== Tok.COMMENT || col <= c) return;
+      const text = this.src(i).substring(1) || ' ';
+      node.comment = node.comment ? node.comment + '\n'.repeat(breaks) + text : text;
+      breaks = 0;
       const next = kind[i + 1];
-      if (next === Tok.NEWLINE) j = i + 2;
-      else if (next === Tok.EOF) j = i + 1;
+      if (next === Tok.NEWLINE) {
+        j = i + 2;
+        breaks = 1;
+      } else if (next === Tok.EOF) j = i + 1;
       else throw DECLINE;
       this.p = j;
-      end = this.at(j);
+      if (node.range) node.range[2] = this.at(j);
     }
+  }
+
+  /**
+   * The comment of an empty document's `---` and the lines after it (tokens from..to), joined
+   * as the yaml package's resolveProps joins them.
+   */
+  startComment(from: number, to: number): string {
+    let comment = '';
+    let sep = '';
+    let atNewline = false;
+    for (let i = from + 1; i < to; i++) {
+      const k = this.kind[i];
+      if (k === Tok.COMMENT) {
+        const text = this.src(i).substring(1) || ' ';
+        comment = comment ? comment + sep + text : text;
+        sep = '';
+        atNewline = false;
+      } else if (k === Tok.NEWLINE) {
+        if (!atNewline) sep += '\n';
+        else if (comment) comment += '\n';
+        atNewline = true;
+      }
+    }
+    return comment;
   }
 
   skipSpace(): void {

@@ -76,6 +76,8 @@ function kindOf(s: string): Tok {
         return Tok.BLOCK_HEADER;
       case 0x22: // a lone quote: not closed
       case 0x27:
+      case 0x26: // an empty anchor or alias
+      case 0x2a:
         return Tok.OTHER;
     }
   }
@@ -88,10 +90,10 @@ function kindOf(s: string): Tok {
       return Tok.DOUBLE;
     case 0x27: // '
       return Tok.SINGLE;
-    case 0x26: // &
-      return Tok.ANCHOR;
+    case 0x26: // & (one ending in `:` is ambiguous: the yaml package warns)
+      return s.endsWith(':') ? Tok.OTHER : Tok.ANCHOR;
     case 0x2a: // *
-      return Tok.ALIAS;
+      return s.endsWith(':') ? Tok.OTHER : Tok.ALIAS;
     case 0x7c: // |
     case 0x3e: // >
       return Tok.BLOCK_HEADER;

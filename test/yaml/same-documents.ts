@@ -19,6 +19,8 @@ export function nodeDifference(a: unknown, b: unknown, path = ''): string | unde
   for (const p of PROPS) if (!same(x[p], y[p])) return `${path}.${p}: ${String(JSON.stringify(x[p]))} vs ${String(JSON.stringify(y[p]))}`;
   if (isScalar(a) && isScalar(b) && !(Object.is(a.value, b.value) || same(a.value, b.value))) return `${path}.value: ${String(a.value)} vs ${String(b.value)}`;
   if (isAlias(a) && isAlias(b) && a.source !== b.source) return `${path}: alias ${a.source} vs ${b.source}`;
+  // Comments on values (same-line ones and those appended to them) are set as yaml sets them.
+  if ((isScalar(a) || isAlias(a) || x.flow === true) && (x.comment ?? null) !== (y.comment ?? null)) return `${path}.comment: ${JSON.stringify(x.comment)} vs ${JSON.stringify(y.comment)}`;
   if (isPair(a) && isPair(b)) return nodeDifference(a.key, b.key, `${path}.key`) ?? nodeDifference(a.value, b.value, `${path}.value`);
   if ((isMap(a) || isSeq(a)) && (isMap(b) || isSeq(b))) {
     if (a.items.length !== b.items.length) return `${path}: ${a.items.length} vs ${b.items.length} items`;
