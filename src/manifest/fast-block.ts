@@ -34,8 +34,9 @@ export class BlockReader extends LineReader {
   /**
    * The value after `key:` or `- ` (p after the indicator and its spaces) in a collection at
    * column `parent`. `inSeq`: after `- `, where a compact map or sequence may start.
+   * `commented`: comment lines came before the `-` (an empty item would take them).
    */
-  private value(parent: number, inSeq: boolean): Node {
+  private value(parent: number, inSeq: boolean, commented = false): Node {
     const { kind } = this;
     let anchor: string | undefined;
     // Where an empty value sits: after the indicator (or anchor) and the spaces after it.
@@ -60,7 +61,7 @@ export class BlockReader extends LineReader {
       if (c > parent || (c === parent && !inSeq && kind[this.p] === Tok.SEQ)) node = this.nested(c);
       else {
         // An empty value: comments around it would be placed by the yaml package's own rules.
-        if (comments) throw DECLINE;
+        if (comments || commented) throw DECLINE;
         this.lastEmpty = true;
         node = this.scalars.empty(emptyAt, emptyAt, false);
       }
@@ -159,7 +160,8 @@ export class BlockReader extends LineReader {
       seen.add(key.value);
       this.p = i + 1;
       this.skipSpace();
-      if (kind[this.p] !== Tok.COLON) throw DECLINE;
+      // The yaml package refuses a `:` more than 1024 characters after its implicit key's start.
+      if (kind[this.p] !== Tok.COLON || this.at(this.p) - ko > 1000) throw DECLINE;
       this.p++;
       this.skipSpace();
       const saved = this.blockIndent;
@@ -184,12 +186,16 @@ export class BlockReader extends LineReader {
     const seq = new YAMLSeq(this.schema);
     const start = this.at(this.p);
     let end = start;
+    let first = true;
     while (kind[this.p] === Tok.SEQ) {
+      // Comment lines before a later `-` belong to its item (those before the first, to the parent).
+      const commented = !first && this.maxComment !== -1;
+      first = false;
       this.p++;
       this.skipSpace();
       const saved = this.blockIndent;
       this.blockIndent = c;
-      const item = this.value(c, true);
+      const item = this.value(c, true, commented);
       this.blockIndent = saved;
       seq.items.push(item);
       end = item.range?.[2] ?? end;

@@ -169,9 +169,12 @@ export class LineReader {
    * node's end (after the newline) and its comment.
    */
   lineEnd(): { end: number; comment: string } {
+    const spaced = this.kind[this.p] === Tok.SPACE;
     this.skipSpace();
     let comment = '';
     if (this.kind[this.p] === Tok.COMMENT) {
+      // A comment right after a node is an error the yaml package reports.
+      if (!spaced) throw DECLINE;
       comment = this.src(this.p).substring(1) || ' ';
       this.p++;
     }

@@ -55,7 +55,7 @@ describe('the fast YAML composer gives the documents parseAllDocuments gives, or
   });
 
   it('declines what it does not handle, so that the yaml package reports errors as before', () => {
-    for (const text of ['a: 1\na: 2\n', 'a: !!str 1\n', '%YAML 1.1\n---\na: 1\n', '? a\n: b\n', 'a: {b: [c,\n  d]}\n', 'a: 1\r\n', 'a: {k: }\n', 'a: {b: 1, b: 2}\n', 'a:\n  b:\n# c\n', 'a: *x : 1\n', '- &a *b\n', 'a: b: c\n', 'a: "open\n']) {
+    for (const text of ['a: 1\na: 2\n', 'a: !!str 1\n', '%YAML 1.1\n---\na: 1\n', '? a\n: b\n', 'a: {b: [c,\n  d]}\n', 'a: 1\r\n', 'a: {k: }\n', 'a: {b: 1, b: 2}\n', 'a:\n  b:\n# c\n', 'a: *x : 1\n', '- &a *b\n', '- &\n  x\n', 'a: &b: 1\n', 'a: &x[1]\n', 'a: "x"#c\n', `${'k'.repeat(1100)}: 1\n`, 'a: b: c\n', 'a: "open\n']) {
       expect(compareFastPath(text), JSON.stringify(text)).toBe('declined');
     }
   });
