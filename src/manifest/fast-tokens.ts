@@ -113,6 +113,11 @@ let offsets = new Int32Array(4096);
  * fast path does not handle. The arrays are reused by the next call.
  */
 export function tokenize(text: string): Tokens | undefined {
+  // Arrays grown by a huge text are not kept for the next ones.
+  if (kinds.length > 1 << 20) {
+    kinds = new Uint8Array(4096);
+    offsets = new Int32Array(4096);
+  }
   let n = 0;
   let at = 0;
   let scalar = false;
