@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**', 'scripts/**'],
+    files: ['bench/**', 'scripts/**', 'test/tools/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,24 +1,24 @@
 /**
  * End-to-end figures of privreg-fix on a corpus (default `../shared/corpus`), all measured in
  * one run on the same files so that ratios hold on a loaded machine: raw `yaml` parse
- * throughput, the built CLI in check / diff / write mode with and without validation (one
- * thread and `--jobs N`), peak RSS, `kubectl kustomize` when installed, the scale test
- * (`--copies K`) and pre-commit latency (3 small files vs `node -e 0`). Runs use a cache of
+ * throughput, the built CLI in check / diff / write mode with and without validation, peak RSS, `kubectl kustomize` when installed, the scale test
+ * (`--copies K`), and the speed goals as ratios from one interleaved run (`lib/ratios.ts`: cold,
+ * warm and one-file-edited `--cache`, pre-commit latency, kubeconform when on PATH). Runs use a cache of
  * compiled CRD validators (`PRIVREG_FIX_CACHE_DIR`) filled by one untimed run first, as a
  * pre-commit hook or a cached CI job would; one row shows check mode with an empty cache.
  *
- * Usage: `npm run bench -- [dir] [--runs N] [--copies K] [--jobs N] [--quick]`
+ * Usage: `npm run bench -- [dir] [--runs N] [--copies K] [--quick]`
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Parser, parseAllDocuments } from 'yaml';
-import { composeDocuments } from '../src/manifest/fast-compose.js';
-import { PARSE_OPTIONS } from '../src/manifest/yaml-options.js';
+import { composeDocuments } from '../src/yaml/compose.js';
+import { PARSE_OPTIONS } from '../src/yaml/options.js';
 import { copyCorpus, readCorpus, removeDir, tempDir, treeBytes } from './lib/corpus.js';
 import { hasKubectl, kustomizeInput, settleKustomization } from './lib/kustomize.js';
 import { median, medianOf, timed, type Timed } from './lib/measure.js';
+import { printRatios } from './lib/ratios.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -29,7 +29,6 @@ const positional = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.st
 const corpusDir = resolve(positional[0] ?? '../shared/corpus');
 const runs = option('--runs', 3);
 const copies = option('--copies', 0);
-const jobs = option('--jobs', availableParallelism());
 const quick = argv.includes('--quick');
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'dist/bundle/bin.js');
@@ -86,17 +85,15 @@ const fig = new Map<string, Timed>();
 
 const shared = tempDir('ro');
 copyCorpus(corpusDir, shared);
-cli(shared, ['--check', '--jobs', '1']); // fills the cache
+cli(shared, ['--check']); // fills the cache
 const configs: { name: string; args: string[]; write?: boolean; cold?: boolean }[] = [
-  { name: 'check  validate  --jobs 1', args: ['--check', '--jobs', '1'] },
-  { name: 'check  validate  --jobs 1 (empty cache)', args: ['--check', '--jobs', '1'], cold: true },
-  { name: `check  validate  --jobs ${jobs}`, args: ['--check', '--jobs', String(jobs)] },
-  { name: 'check  no-valid. --jobs 1', args: ['--check', '--no-validate', '--jobs', '1'] },
-  { name: `check  no-valid. --jobs ${jobs}`, args: ['--check', '--no-validate', '--jobs', String(jobs)] },
-  { name: `diff   validate  --jobs ${jobs}`, args: ['--jobs', String(jobs)] },
-  { name: `diff   no-valid. --jobs ${jobs}`, args: ['--no-validate', '--jobs', String(jobs)] },
-  { name: `write  validate  --jobs ${jobs}`, args: ['--write', '--jobs', String(jobs)], write: true },
-  { name: `write  no-valid. --jobs ${jobs}`, args: ['--write', '--no-validate', '--jobs', String(jobs)], write: true },
+  { name: 'check  validate', args: ['--check'] },
+  { name: 'check  validate  (empty cache)', args: ['--check'], cold: true },
+  { name: 'check  no-valid.', args: ['--check', '--no-validate'] },
+  { name: 'diff   validate', args: [] },
+  { name: 'diff   no-valid.', args: ['--no-validate'] },
+  { name: 'write  validate', args: ['--write'], write: true },
+  { name: 'write  no-valid.', args: ['--write', '--no-validate'], write: true },
 ];
 for (const c of quick ? configs.slice(0, 3) : configs) {
   const t = medianOf(runs, () => {
@@ -122,22 +119,6 @@ for (const c of quick ? configs.slice(0, 3) : configs) {
   rows.push({ name: `privreg-fix ${c.name}`, ms: t.ms, docs: documents, mb: MB, ...(t.rssMb !== undefined && { rssMb: t.rssMb }) });
 }
 
-// The result cache (--cache): filled by one untimed cold run, then an unchanged tree (warm) and
-// one file edited (a comment appended, another each time, so that it is always a miss).
-const resultsDir = tempDir('results');
-const cachedArgs = ['--check', '--jobs', '1', '--cache', '--cache-location', join(resultsDir, 'cache.json')];
-cli(shared, cachedArgs);
-const warm = medianOf(runs, () => cli(shared, cachedArgs));
-const plainFile = files.find((f) => !/CustomResourceDefinition|ServiceAccount|dockerconfigjson|dockercfg/.test(f.text));
-let edits = 0;
-const edited = plainFile && medianOf(runs, () => {
-  writeFileSync(join(shared, plainFile.rel), `${readFileSync(join(shared, plainFile.rel), 'utf8')}# bench edit ${++edits}\n`);
-  return cli(shared, cachedArgs);
-});
-removeDir(resultsDir);
-rows.push({ name: 'privreg-fix check --cache --jobs 1, warm (unchanged tree)', ms: warm.ms, docs: documents, mb: MB, ...(warm.rssMb !== undefined && { rssMb: warm.rssMb }) });
-if (edited) rows.push({ name: 'privreg-fix check --cache --jobs 1, one file edited', ms: edited.ms, docs: documents, mb: MB, ...(edited.rssMb !== undefined && { rssMb: edited.rssMb }) });
-
 if (!quick && hasKubectl()) {
   const input = kustomizeInput(files);
   const kept = settleKustomization(shared, input.files, input.images);
@@ -159,43 +140,34 @@ const parseRate = rate(rows[0] as Row);
 for (const r of rows) {
   console.log(`| ${r.name}${r.note ? ` (${r.note})` : ''} | ${(r.ms / 1000).toFixed(2)} | ${rate(r).toFixed(0)} | ${(r.mb / (r.ms / 1000)).toFixed(2)} | ${(rate(r) / parseRate).toFixed(2)} | ${r.rssMb?.toFixed(0) ?? ''} |`);
 }
-const one = fig.get('check  validate  --jobs 1');
-const cold = fig.get('check  validate  --jobs 1 (empty cache)');
-const many = fig.get(`check  validate  --jobs ${jobs}`);
+const one = fig.get('check  validate');
+const cold = fig.get('check  validate  (empty cache)');
 console.log('\nratios');
 if (one) console.log(`  check+validate, 1 thread vs raw parse throughput: ${(parseMs / one.ms).toFixed(2)}x (goal >= 0.8)`);
 if (cold) console.log(`  check+validate, 1 thread, empty validator cache, vs raw parse throughput: ${(parseMs / cold.ms).toFixed(2)}x`);
-if (one && many) console.log(`  --jobs ${jobs} speedup over --jobs 1: ${(one.ms / many.ms).toFixed(2)}x (goal >= 1.6 on 2 cores)`);
-if (many) console.log(`  check+validate --jobs ${jobs}: ${(many.ms / 1000).toFixed(2)} s vs kubeconform -strict 2 workers 1.55 s (reference figure from the issue, other machine/load)`);
 
 if (copies > 1) {
   const big = tempDir('scale');
   copyCorpus(corpusDir, big, copies);
   const bigMb = treeBytes(big) / 1e6;
-  const args = ['--check', '--jobs', String(jobs)];
+  const args = ['--check'];
   const small = medianOf(runs, () => cli(join(big, 'copy01'), args));
   const large = medianOf(Math.max(1, Math.min(runs, 2)), () => cli(big, args));
-  const oneThread = jobs > 1 ? cli(big, ['--check', '--jobs', '1']) : undefined;
   removeDir(big);
-  console.log(`  scale: ${copies} copies (${bigMb.toFixed(0)} MB) ${(large.ms / 1000).toFixed(2)} s vs one copy ${(small.ms / 1000).toFixed(2)} s: ${(large.ms / small.ms).toFixed(2)}x (goal <= ${(copies * 1.05).toFixed(1)}x); peak RSS ${large.rssMb?.toFixed(0) ?? '?'} MB vs ${small.rssMb?.toFixed(0) ?? '?'} MB`);
-  if (oneThread) console.log(`  scale, one thread: ${copies} copies ${(oneThread.ms / 1000).toFixed(2)} s, peak RSS ${oneThread.rssMb?.toFixed(0) ?? '?'} MB (goal < 300 MB for 150 MB)`);
+  console.log(`  scale: ${copies} copies (${bigMb.toFixed(0)} MB) ${(large.ms / 1000).toFixed(2)} s vs one copy ${(small.ms / 1000).toFixed(2)} s: ${(large.ms / small.ms).toFixed(2)}x (goal <= ${(copies * 1.05).toFixed(1)}x); peak RSS ${large.rssMb?.toFixed(0) ?? '?'} MB vs ${small.rssMb?.toFixed(0) ?? '?'} MB (goal < 300 MB for 150 MB)`);
 }
 
-// Pre-commit: three small files, against bare node startup, interleaved so load hits both alike.
+// The goals of issue 14 as ratios, from one interleaved run (see bench/lib/ratios.ts).
+const ratioTree = tempDir('ratios');
+copyCorpus(corpusDir, ratioTree);
 const demo = tempDir('demo');
 copyCorpus(join(ROOT, 'fixtures/demo'), demo);
-const precommitRuns = Math.max(11, runs);
-const bare: number[] = [];
-const small: number[] = [];
-for (let i = 0; i < precommitRuns; i++) {
-  bare.push(timed(process.execPath, ['-e', '0'], demo).ms);
-  small.push(timed(process.execPath, [BIN, '--check', ...FIX_FLAGS, 'cronjob.yaml', 'deployment.yaml', 'service.yaml'], demo).ms);
-}
-removeDir(demo);
-const bareMs = median(bare);
-const smallMs = median(small);
-console.log(`  pre-commit: --check on 3 files ${smallMs.toFixed(0)} ms vs node -e 0 ${bareMs.toFixed(0)} ms: ${(smallMs / bareMs).toFixed(2)}x (goal <= 2.5x; medians of ${precommitRuns})`);
-if (one) console.log(`  --cache warm (unchanged tree) vs cold check+validate --jobs 1: ${(one.ms / warm.ms).toFixed(1)}x faster (${(warm.ms / 1000).toFixed(2)} s; goal >= 10x)`);
-if (edited) console.log(`  --cache one file edited: ${(edited.ms / 1000).toFixed(2)} s, ${(edited.ms / smallMs).toFixed(2)}x a 3-file --check (goal <= 2x)`);
+const resultsDir = tempDir('results');
+printRatios({
+  bin: BIN, tree: ratioTree, demo, demoFiles: ['cronjob.yaml', 'deployment.yaml', 'service.yaml'], fixFlags: FIX_FLAGS,
+  editable: files.find((f) => !/CustomResourceDefinition|ServiceAccount|dockerconfigjson|dockercfg/.test(f.text))?.rel,
+  cacheFile: join(resultsDir, 'cache.json'), rounds: Math.max(5, runs),
+});
+for (const dir of [ratioTree, demo, resultsDir]) removeDir(dir);
 removeDir(cacheDir);
 console.log(`load at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

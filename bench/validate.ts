@@ -29,7 +29,7 @@ function listYaml(dir: string): string[] {
 
 const t0 = performance.now();
 const yaml = await import('yaml');
-const { PARSE_OPTIONS } = await import('../src/manifest/yaml-options.js');
+const { PARSE_OPTIONS } = await import('../src/yaml/options.js');
 const t1 = performance.now();
 const { createValidator } = await import('../src/validate/index.js');
 const { isCustomResourceDefinition } = await import('../src/validate/crd.js');

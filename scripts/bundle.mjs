@@ -1,4 +1,4 @@
-// Bundles the command-line entry (and the worker-thread entry) into dist/bundle/, so that a
+// Bundles the command-line entry into dist/bundle/, so that a
 // short run (a pre-commit hook on three files) loads a few files instead of ~170 modules.
 // Runs after `tsc` (npm run build). The bundles sit two levels below the package root, like
 // every compiled module, so paths such as `../../schemas/` resolve the same way.
@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { bin: 'dist/cli/bin.js', worker: 'dist/engine/worker.js' },
+  entryPoints: { bin: 'dist/cli/bin.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true, // lazily imported parts (ajv, create, krm, ...) stay separate chunks

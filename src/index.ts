@@ -11,8 +11,8 @@ export { objectsOfKind, parseObjects, podSpecOf, type KnownObjects, type Kuberne
 export type { PrivregFixOptions } from './api/options.js';
 export { fixResourceList, type ResourceList, type KrmResult } from './krm/index.js';
 export { ConfigError } from './config/index.js';
-export type { CustomKind, PullSecretPlacement } from './engine/options.js';
-export type { FileResult, Finding, ObjectRef, Position, RunResult, Severity, TextEdit } from './engine/types.js';
+export type { CustomKind, PullSecretPlacement } from './core/options.js';
+export type { FileResult, Finding, ObjectRef, Position, RunResult, Severity, TextEdit } from './core/types.js';
 export { NoMatchError } from './io/discover.js';
 export { SchemaPathError } from './validate/index.js';
 export { formatReport, REPORT_FORMATS, type ReportFormat, type ReportOptions, type RunCounts } from './report/index.js';

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { exitCodeFor } from '../cli/exit-code.js';
+import { runSucceeded } from '../core/outcome.js';
 import { createEngine } from '../engine/create-engine.js';
-import { runFiles, type RunMode } from '../engine/run-files.js';
-import type { FileResult, RunResult } from '../engine/types.js';
-import { discoverManifests } from '../io/discover-manifests.js';
+import { runFiles, type RunMode } from '../run/run-files.js';
+import type { FileResult, RunResult } from '../core/types.js';
+import { discoverManifests } from '../run/discover-manifests.js';
 import { countRun, type RunCounts } from '../report/index.js';
 import { resolveRun, type PrivregFixOptions } from './options.js';
 
@@ -59,6 +59,6 @@ export async function check(paths: string | readonly string[], options: CheckOpt
   const { run, maxWarnings: configured } = await runMode(paths, rest, 'check');
   const counts = countRun(run);
   const limit = maxWarnings ?? configured;
-  const ok = exitCodeFor(run.files, 'check') === 0 && (limit === undefined || counts.warnings <= limit);
+  const ok = runSucceeded(run.files, 'check', limit);
   return { ok, results: run.files, run, counts };
 }

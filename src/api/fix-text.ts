@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { exitCodeFor } from '../cli/exit-code.js';
+import { runSucceeded } from '../core/outcome.js';
 import { createEngine } from '../engine/create-engine.js';
-import { fixText as fixFileText } from '../engine/fix-text.js';
-import type { Finding, Severity } from '../engine/types.js';
+import { fixStandaloneText } from '../engine/fix-text.js';
+import type { Finding, Severity } from '../core/types.js';
 import { resolveRun, type PrivregFixOptions } from './options.js';
 
 /** Options of `fixText`. */
@@ -48,13 +48,12 @@ export async function fixTextWithDefaults(text: string, options: TextFixOptions,
   const engine = await createEngine(run.settings);
   const name = options.path ?? '<text>';
   const fileOptions = run.optionsFor(path.resolve(run.cwd, name));
-  engine.registerText(text, fileOptions);
-  const result = fixFileText(name, text, fileOptions, engine, true);
+  const result = fixStandaloneText(name, text, fileOptions, engine);
   return {
     output: result.output,
     changed: result.output !== text,
     findings: result.findings,
     skipped: result.skipped,
-    ok: exitCodeFor([result], 'diff') === 0,
+    ok: runSucceeded([result], 'diff'),
   };
 }

@@ -1,10 +1,11 @@
+import { isRecord, listItems } from '../core/data.js';
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1.js';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1.js';
 import type {
   ConfigMap, Namespace, Pod, PodSpec, PodTemplate, ReplicationController, Secret, Service, ServiceAccount,
 } from 'kubernetes-types/core/v1.js';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
-import { parseAllDocuments } from 'yaml';
+import { dataOf, parseDocuments } from '../yaml/documents.js';
 
 /** Any Kubernetes object: `apiVersion`, `kind` and `metadata` typed, the rest open. */
 export interface KubernetesObject {
@@ -38,12 +39,8 @@ const API_VERSIONS: Record<keyof KnownObjects, string> = {
   Secret: 'v1', Service: 'v1', ServiceAccount: 'v1', StatefulSet: 'apps/v1',
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isKubernetesObject(value: unknown): value is KubernetesObject {
-  return isObject(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+  return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
 }
 
 /**
@@ -53,11 +50,17 @@ function isKubernetesObject(value: unknown): value is KubernetesObject {
  */
 export function parseObjects(text: string): KubernetesObject[] {
   const out: KubernetesObject[] = [];
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of parseDocuments(text)) {
     if (doc.errors.length > 0) continue;
-    const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+    let value: unknown;
+    try {
+      value = dataOf(doc);
+    } catch {
+      continue;
+    }
     if (!isKubernetesObject(value)) continue;
-    if (value.kind.endsWith('List') && Array.isArray(value.items)) out.push(...value.items.filter(isKubernetesObject));
+    const items = listItems(value);
+    if (items) out.push(...items.filter(isKubernetesObject));
     else out.push(value);
   }
   return out;
@@ -73,7 +76,7 @@ export function objectsOfKind<K extends keyof KnownObjects>(objects: readonly Ku
 export function podSpecOf(object: KubernetesObject | KnownObjects[keyof KnownObjects]): PodSpec | undefined {
   if (object.kind === 'PodTemplate') return (object as { template?: { spec?: PodSpec } }).template?.spec;
   const { spec } = object as { spec?: unknown };
-  if (!isObject(spec)) return undefined;
+  if (!isRecord(spec)) return undefined;
   if (object.kind === 'Pod') return spec as unknown as PodSpec;
   if (object.kind === 'CronJob') {
     return (spec.jobTemplate as { spec?: { template?: { spec?: PodSpec } } } | undefined)?.spec?.template?.spec;

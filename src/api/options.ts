@@ -1,12 +1,12 @@
 import path from 'node:path';
 import {
-  ConfigError, configRunSettings, findConfigFile, loadConfig, resolveFileOptions,
+  ConfigError, configRunSettings, findConfigFile, loadConfig, resolveFileOptions, ruleLevels,
   type ConfigFile, type ConfigSettings, type FileSettings, type RunSettings,
 } from '../config/index.js';
 import { explainErrors } from '../config/explain.js';
 import { configValidator } from '../config/schema.js';
-import type { FixOptions } from '../engine/options.js';
-import type { Severity } from '../engine/types.js';
+import type { FixOptions } from '../core/options.js';
+import type { Severity } from '../core/types.js';
 
 /**
  * Options of the library functions. The fix keys mirror `.privreg-fix.yaml` (and are checked
@@ -104,7 +104,7 @@ export async function resolveRun(
   if (given.registry !== undefined) flags.registry = given.registry;
   if (given.registryMap !== undefined) flags.registryMap = { ...given.registryMap };
   if (given.registries !== undefined) flags.registries = { ...given.registries };
-  if (given.rules !== undefined) flags.rules = { ...given.rules };
+  if (given.rules !== undefined) flags.rules = ruleLevels(given.rules);
   if (given.kinds !== undefined) flags.kinds = given.kinds.map((k) => ({ ...k }));
   const optionsFor = (absolute: string): FixOptions => {
     const resolved = resolveFileOptions(config, flags, absolute);

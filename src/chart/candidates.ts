@@ -1,4 +1,4 @@
-import type { FixOptions } from '../engine/options.js';
+import type { FixOptions } from '../core/options.js';
 import { canonicalHost, parseImageReference, rewriteImageReference, type RegistryTarget } from '../image/index.js';
 import type { Target } from './render-state.js';
 import { getValue, isValueMap, type ValueChange, type ValuePath, type Values } from './values.js';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseManifest } from '../manifest/parse.js';
+import { parseManifest } from '../yaml/parse.js';
 import { readTarGz } from './tar.js';
 
 /** A chart's files, read from a directory or from a packaged chart (`.tgz`). */

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RunSettings } from '../config/resolve.js';
-import type { RunEngine } from '../engine/create-engine.js';
-import type { FixOptions } from '../engine/options.js';
-import type { TextEdit } from '../engine/types.js';
+import type { Engine } from '../engine/fix-text.js';
+import type { FixOptions } from '../core/options.js';
+import type { TextEdit } from '../core/types.js';
 import { applyEdits } from '../fix/text-edits.js';
-import { parseManifest } from '../manifest/parse.js';
+import { parseManifest } from '../yaml/parse.js';
 import { findCandidates } from './candidates.js';
 import type { ChartFiles } from './chart-files.js';
 import type { Helm } from './helm.js';
@@ -22,7 +22,7 @@ export interface ChartContext {
   namespace: string | undefined;
   options: FixOptions;
   /** The engine that reads renders (no validation: proofs only look at pod specs). */
-  engine: RunEngine;
+  engine: Engine;
   /** Run settings (validation) for the final check of the render. */
   settings: RunSettings;
 }

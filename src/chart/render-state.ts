@@ -1,14 +1,14 @@
-import { isSeq } from 'yaml';
-import type { RunEngine } from '../engine/create-engine.js';
-import type { FixOptions } from '../engine/options.js';
-import type { ObjectRef } from '../engine/types.js';
-import { findPair } from '../fix/collection-edits.js';
+import { isSeq, findPair } from '../yaml/nodes.js';
+import type { Engine } from '../engine/fix-text.js';
+import { learnInput } from '../engine/learn-input.js';
+import type { FixOptions } from '../core/options.js';
+import type { ObjectRef } from '../core/types.js';
 import { findObjects } from '../manifest/objects.js';
-import { parseManifest } from '../manifest/parse.js';
+import { parseManifest } from '../yaml/parse.js';
 import { renderedSources } from '../manifest/rendered-source.js';
 import { listedNames } from '../rules/ensure-pull-secrets.js';
 import { imageAfterFix, podImages } from '../rules/pod-images.js';
-import { followPath } from '../rules/pod-specs.js';
+import { followPath } from '../kinds/pod-specs.js';
 import { requiredSecretsFor } from '../rules/required-secrets.js';
 
 /** An image of a rendered pod spec, and what the fix would make of it. */
@@ -55,8 +55,8 @@ export function podSpecLabel(p: PodSpecState): string {
  * and what it lacks: pull secrets (`--pull-secret`, `registries`) and images not from the
  * registry. Keys identify the same pod spec and image across renders with other values.
  */
-export function renderState(text: string, options: FixOptions, engine: RunEngine): RenderState {
-  engine.registerText(text, options);
+export function renderState(text: string, options: FixOptions, engine: Engine): RenderState {
+  learnInput(text, options, engine);
   const file = parseManifest('<render>', text);
   const podSpecs = new Map<string, PodSpecState>();
   if (file.errors.length > 0) return { text, podSpecs, errors: file.errors.map((e) => e.message) };

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { createEngine } from '../engine/create-engine.js';
-import { fixText } from '../engine/fix-text.js';
-import type { FileResult, Finding } from '../engine/types.js';
-import { parseManifest } from '../manifest/parse.js';
+import { fixStandaloneText } from '../engine/fix-text.js';
+import type { FileResult, Finding } from '../core/types.js';
+import { parseManifest } from '../yaml/parse.js';
 import { documentAt, renderedSources } from '../manifest/rendered-source.js';
 import type { ChartContext } from './plan.js';
 import { toDisplay } from './report.js';
 
 /** Rules chart mode answers itself (values, templates) or that do not apply to a chart's output. */
-const HANDLED = new Set(['missing-pull-secret', 'image-not-from-registry', 'missing-namespace', 'namespace-mismatch', 'unfixable']);
+const HANDLED = new Set(['missing-pull-secret', 'image-not-from-registry', 'missing-namespace', 'namespace-mismatch']);
 
 /**
  * The other errors of the chart's render once the values are set (schema errors, YAML Helm
@@ -19,8 +19,7 @@ const HANDLED = new Set(['missing-pull-secret', 'image-not-from-registry', 'miss
 export async function renderedFindings(text: string, ctx: ChartContext, cwd: string): Promise<FileResult[]> {
   const engine = await createEngine(ctx.settings);
   const options = ctx.options;
-  engine.registerText(text, options);
-  const result = fixText('<render>', text, options, engine, false);
+  const result = fixStandaloneText('<render>', text, options, engine);
   const errors = result.findings.filter((f) => f.severity === 'error' && !HANDLED.has(f.ruleId));
   if (errors.length === 0) return [];
   const file = parseManifest('<render>', text);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FileResult, Finding, ObjectRef } from '../engine/types.js';
-import { createPositionMapper } from '../manifest/positions.js';
+import type { FileResult, Finding, ObjectRef } from '../core/types.js';
+import { createPositionMapper } from '../yaml/positions.js';
 import type { ChangeEdit } from './values-edit.js';
 import type { Selection } from './prove.js';
 import { podSpecLabel, type PodSpecState, type Target } from './render-state.js';

@@ -1,9 +1,9 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { TextEdit } from '../engine/types.js';
-import { addPair, appendNames, appendStrings, fillEmptyValue, findPair, hasMergeKey, replaceScalar } from '../fix/collection-edits.js';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq, findPair, hasMergeKey } from '../yaml/nodes.js';
+import type { TextEdit } from '../core/types.js';
+import { addPair, appendNames, appendStrings, fillEmptyValue, replaceScalar } from '../fix/collection-edits.js';
 import { detectLayout, eolAt, type Layout } from '../fix/layout.js';
 import { renderBlockPair, type NewValue } from '../fix/new-value.js';
-import { parseManifest } from '../manifest/parse.js';
+import { parseManifest } from '../yaml/parse.js';
 import { isValueMap, type ValueChange } from './values.js';
 
 /** The edits of one change in a values file, or why it cannot be made there. */

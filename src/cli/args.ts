@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { FixOptions, PullSecretPlacement } from '../engine/options.js';
+import type { FixOptions, PullSecretPlacement } from '../core/options.js';
 import { explainInvalidRegistryTarget, parseRegistryMapFlags } from '../image/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
-import { checkNamespaceName, checkSecretName } from './names.js';
-import { parseErrorMessage } from './unknown-option.js';
-import { UsageError } from './usage-error.js';
+import { checkNamespaceName, checkSecretName } from '../config/names.js';
+import { parseErrorMessage } from '../config/unknown-option.js';
+import { UsageError } from '../core/errors.js';
 
 /** The command line of the main command, parsed and checked. */
 export interface CliArgs {

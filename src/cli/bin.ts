@@ -3,9 +3,8 @@ import { cleanupInFlightSync, stopWrites } from '../io/write-atomic.js';
 import { main } from './main.js';
 import { stdinPiped } from './stdin-kind.js';
 
-// On SIGINT/SIGTERM: close the write gate and wait for the writes in progress (in any thread)
-// to complete, remove any temporary file left, and exit with the shell's 128 + signal number.
-// Writes are synchronous from temporary file to rename, so this thread's own are never halfway.
+// On SIGINT/SIGTERM: stop writing, remove any temporary file left, and exit with the shell's
+// 128 + signal number. Writes are synchronous from temporary file to rename, so none is halfway.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
     stopWrites();

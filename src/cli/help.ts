@@ -38,7 +38,6 @@ Options:
       --max-warnings <n>        in --check, fail when there are more than n warnings
   -c, --config <file>           use this config file instead of looking for .privreg-fix.yaml
       --no-config               do not look for a config file
-  -j, --jobs <n>                worker threads for large runs (default: number of cores)
       --cache                   reuse the results of files unchanged since the last cached run
       --cache-location <path>   cache file or directory (default: node_modules/.cache/privreg-fix/
                                 of the project, found by package.json, else of the directory)

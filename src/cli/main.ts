@@ -1,59 +1,32 @@
-import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-// Config modules are imported one by one: loading a config file (and ajv, which checks it) is
-// lazy, so a run without one starts faster (pre-commit hooks).
 import { ConfigError } from '../config/errors.js';
-import { findConfigFile } from '../config/find.js';
-import { configRunSettings, resolveFileOptions, type RunSettings } from '../config/resolve.js';
-import type { ConfigFile } from '../config/types.js';
-import { createEngine, type RunEngine } from '../engine/create-engine.js';
-import type { FixOptions } from '../engine/options.js';
-import { fixText } from '../engine/fix-text.js';
-import { ResultCache } from '../engine/result-cache.js';
-import { runFiles } from '../engine/run-files.js';
-import { moduleStamp } from '../io/private-file.js';
-import type { FileResult, RunResult } from '../engine/types.js';
-import { NoMatchError, type DiscoveredFile } from '../io/discover.js';
-import { discoverManifests } from '../io/discover-manifests.js';
-import { decodeText, ReadError } from '../io/read-text.js';
-import { countRun, countsOnly, formatReport, formatRunSummary, shouldUseColor, type ReportFormat } from '../report/index.js';
-import { parseCliArgs, type CliArgs } from './args.js';
-import { cacheFile } from './cache-location.js';
-import { exitCodeFor } from './exit-code.js';
-import { HELP } from './help.js';
-import type { CliIO } from './io.js';
-import { readStream, writeAll } from './read-stream.js';
-import { nothingAsked, nothingAskedMessage, STDIN_IGNORED } from './new-user.js';
-import { UsageError } from './usage-error.js';
-import { packageVersion } from './version.js';
+import { UsageError } from '../core/errors.js';
+import type { CliIO } from '../io/cli-io.js';
+import { NoMatchError } from '../io/discover.js';
+import { writeAll } from '../io/read-stream.js';
 import { SchemaPathError, UnknownKubernetesVersionError } from '../validate/index.js';
+import { runFix } from './commands/fix.js';
+
+type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
+
+/**
+ * The subcommands, one file each under `commands/`, loaded only when used (a pre-commit run of
+ * the main command loads none of them). A word that is not a subcommand starts the main command.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  create: async () => (await import('./commands/create.js')).runCreateCommand,
+  images: async () => (await import('./commands/images.js')).runImagesCommand,
+  chart: async () => (await import('./commands/chart.js')).runChartCommand,
+  'post-render': async () => (await import('./commands/post-render.js')).runPostRender,
+  fn: async () => (await import('./commands/fn.js')).runFn,
+};
 
 /** Runs privreg-fix with the given process edges; resolves to the exit code. */
 export async function main(io: CliIO): Promise<number> {
   try {
-    if (io.argv[0] === 'create') {
-      const { runCreate } = await import('../create/index.js');
-      return await runCreate(io.argv.slice(1), io);
-    }
-    if (io.argv[0] === 'images') {
-      const { runImages } = await import('../images/index.js');
-      return await runImages(io.argv.slice(1), io);
-    }
-    if (io.argv[0] === 'fn') {
-      const { runFn } = await import('../krm/index.js');
-      return await runFn(io.argv.slice(1), io);
-    }
-    if (io.argv[0] === 'chart') return await (await import('../chart/index.js')).runChart(io.argv.slice(1), io);
-    if (io.argv[0] === 'post-render') {
-      const { runPostRender } = await import('../post-render/index.js');
-      return await runPostRender(io.argv.slice(1), io);
-    }
-    const args = parseCliArgs(io.argv);
-    if (args.help) return await done(io.stdout, HELP, 0);
-    if (args.version) return await done(io.stdout, `${packageVersion()}\n`, 0);
-    return await runMain(args, io);
+    const word = io.argv[0];
+    const load = word !== undefined && Object.hasOwn(COMMANDS, word) ? COMMANDS[word] : undefined;
+    if (load) return await (await load())(io.argv.slice(1), io);
+    return await runFix(io.argv, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof NoMatchError || e instanceof ConfigError || e instanceof UnknownKubernetesVersionError
       || e instanceof SchemaPathError) {
@@ -62,126 +35,4 @@ export async function main(io: CliIO): Promise<number> {
     }
     throw e;
   }
-}
-
-async function done(stream: NodeJS.WritableStream, text: string, code: number): Promise<number> {
-  await writeAll(stream, text);
-  return code;
-}
-
-async function loadConfigFor(args: CliArgs, cwd: string): Promise<ConfigFile | undefined> {
-  if (args.noConfig) return undefined;
-  const file = args.config ? path.resolve(cwd, args.config) : await findConfigFile(cwd);
-  if (!file) return undefined;
-  const { loadConfig } = await import('../config/load.js');
-  return loadConfig(file);
-}
-
-/** Run-wide settings: the config file's, overridden by flags. */
-function runSettings(args: CliArgs, config: ConfigFile | undefined, cwd: string): RunSettings {
-  const s = configRunSettings(config);
-  if (args.validate !== undefined) s.validate = args.validate;
-  if (args.kubernetesVersion !== undefined) s.kubernetesVersion = args.kubernetesVersion;
-  if (args.schemaDirs.length > 0) s.schemaDirs = args.schemaDirs.map((d) => path.resolve(cwd, d));
-  if (args.strictKinds !== undefined) s.strictKinds = args.strictKinds;
-  if (args.maxWarnings !== undefined) s.maxWarnings = args.maxWarnings;
-  if (args.format !== undefined) s.format = args.format;
-  return s;
-}
-
-/** Worker threads: `--jobs`, else one per core. */
-function jobCount(args: CliArgs): number {
-  return args.jobs ?? availableParallelism();
-}
-
-async function runMain(args: CliArgs, io: CliIO): Promise<number> {
-  const started = performance.now();
-  const config = await loadConfigFor(args, io.cwd);
-  if (!config && nothingAsked(args)) throw new UsageError(nothingAskedMessage(args));
-  if (args.paths.length === 0 && io.stdinPiped) await writeAll(io.stderr, STDIN_IGNORED);
-  if (args.cacheLocation !== undefined && !args.cache) await writeAll(io.stderr, 'privreg-fix: --cache-location has no effect without --cache\n');
-  const settings = runSettings(args, config, io.cwd);
-  const format = settings.format ?? 'text';
-  const optionsFor = (absolute: string): FixOptions =>
-    resolveFileOptions(config, args.flags, absolute);
-  const engine = await createEngine(settings);
-  let results: FileResult[];
-  if (args.paths[0] === '-') {
-    const result = await fixStdin(io, optionsFor(path.join(io.cwd, '<stdin>')), engine, args.mode);
-    if (!result) return 1;
-    results = [result];
-    const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
-    if (args.mode !== 'check') await writeAll(io.stdout, result.output);
-    await emitReport(args, format, run, io, io.stderr);
-  } else {
-    const files = await discoverManifests(args.paths, io.cwd, config);
-    results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
-  }
-  const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
-  const failed = exitCodeFor(results, args.mode);
-  const tooManyWarnings = args.mode === 'check' && settings.maxWarnings !== undefined && countRun(run).warnings > settings.maxWarnings;
-  return failed || tooManyWarnings ? 1 : 0;
-}
-
-/**
- * Processes files and prints as it goes. stdout carries the primary output: the diff in diff
- * mode, else the report; the text report goes to stderr when stdout carries a diff, so both stay
- * pipeable. In text format each file's findings are printed as soon as it is done and its texts
- * are released, so memory stays flat on large trees; JSON, SARIF and GitHub output, and
- * `--output`, are written at the end.
- */
-async function streamFiles(
-  args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
-  optionsFor: (f: DiscoveredFile) => FixOptions, engine: RunEngine, io: CliIO, started: number,
-  settings: RunSettings,
-): Promise<FileResult[]> {
-  const diffs = args.mode === 'diff' && (format === 'text' || args.output !== undefined);
-  const reportStream = diffs ? io.stderr : io.stdout;
-  const streaming = format === 'text' && args.output === undefined;
-  const color = shouldUseColor(reportStream, io.env);
-  const results: FileResult[] = [];
-  // The diff library is loaded only when diffs are printed.
-  const formatDiff = diffs ? (await import('../report/diff.js')).formatDiff : undefined;
-  let blocks = 0;
-  const keepTexts = diffs || !streaming;
-  // The build: this module's file (the whole bundle, once bundled) and the version.
-  const cache = args.cache ? new ResultCache(cacheFile(args.cacheLocation, io.cwd, io.env), { build: `${packageVersion()}|${moduleStamp(import.meta.url)}`, settings }) : undefined;
-  const how = { jobs: jobCount(args), settings, keepTexts, ...(cache && { cache }) };
-  for await (const r of runFiles(files, optionsFor, engine, args.mode, how)) {
-    if (formatDiff) await writeAll(io.stdout, formatDiff(r));
-    if (streaming) {
-      const block = formatReport('text', { mode: args.mode, files: [r], durationMs: 0 }, { color, summary: false });
-      if (block) await writeAll(reportStream, (blocks++ > 0 ? '\n' : '') + block);
-      results.push(countsOnly(r));
-    } else {
-      results.push(r);
-    }
-  }
-  const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
-  if (streaming) await writeAll(reportStream, `${blocks > 0 ? '\n' : ''}${formatRunSummary(run, { color })}\n`);
-  else await emitReport(args, format, run, io, reportStream);
-  return results;
-}
-
-/** Writes a whole report: to `--output` (with the summary line on the terminal) or to `stream`. */
-async function emitReport(args: CliArgs, format: ReportFormat, run: RunResult, io: CliIO, stream: CliIO['stdout']): Promise<void> {
-  if (args.output !== undefined) {
-    await writeFile(path.resolve(io.cwd, args.output), formatReport(format, run, { color: false, cwd: io.cwd }));
-    await writeAll(stream, `${formatRunSummary(run, { color: shouldUseColor(stream, io.env) })}\n`);
-    return;
-  }
-  await writeAll(stream, formatReport(format, run, { color: shouldUseColor(stream, io.env), cwd: io.cwd }));
-}
-
-async function fixStdin(io: CliIO, options: FixOptions, engine: RunEngine, mode: CliArgs['mode']): Promise<FileResult | undefined> {
-  let text: string;
-  try {
-    text = decodeText(await readStream(io.stdin));
-  } catch (e) {
-    if (!(e instanceof ReadError)) throw e;
-    await writeAll(io.stderr, `<stdin>: cannot read: ${e.message}\n`);
-    return undefined;
-  }
-  engine.registerText(text, options);
-  return fixText('<stdin>', text, options, engine, mode !== 'check');
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { packageInfo } from '../io/package-info.js';
 
-/** The package version, read from package.json (two levels above src/cli and dist/cli). */
+/** The package version, from package.json. */
 export function packageVersion(): string {
-  const url = new URL('../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+  return packageInfo().version ?? '0.0.0';
 }

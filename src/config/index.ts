@@ -4,7 +4,7 @@ export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';
 export { compileGlob, matchesAny } from './glob.js';
 export { loadConfig, parseConfig } from './load.js';
 export {
-  configDiscovery, configRelativePath, configRunSettings, DEFAULT_KUBERNETES_VERSION, resolveFileOptions,
+  configDiscovery, configRelativePath, configRunSettings, resolveFileOptions, ruleLevels,
   type ConfigDiscovery, type RunSettings,
 } from './resolve.js';
 export { configSchemaUrl } from './schema.js';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { dataOf, parseSingleDocument } from '../yaml/documents.js';
+import { LineCounter } from '../yaml/nodes.js';
 import { ConfigError } from './errors.js';
 import { explainErrors } from './explain.js';
 import { locatePointer } from './locate.js';
@@ -27,14 +28,14 @@ export async function loadConfig(path: string): Promise<ConfigFile> {
  */
 export function parseConfig(text: string, path: string): ConfigFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseSingleDocument(text, lineCounter);
   const syntax = doc.errors[0];
   if (syntax) {
     const { line, col } = lineCounter.linePos(syntax.pos[0]);
     const reason = syntax.code === 'MULTIPLE_DOCS' ? 'a config file holds a single YAML document' : firstLine(syntax.message);
     throw new ConfigError(`${path}:${line}:${col}: invalid YAML: ${reason}`, path, line, col);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  const data: unknown = dataOf(doc) ?? {};
   const validate = configValidator();
   if (!validate(data)) {
     const problems = explainErrors(validate.errors ?? [], data)

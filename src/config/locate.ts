@@ -1,5 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { Position } from '../engine/types.js';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from '../yaml/nodes.js';
+import type { Position } from '../core/types.js';
 
 /**
  * Finds the YAML node a JSON pointer (as in ajv's `instancePath`) names and returns its 1-based

@@ -1,7 +1,10 @@
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
-import { defaultFixOptions, type CustomKind, type FixOptions } from '../engine/options.js';
+import { DEFAULT_KUBERNETES_VERSION, defaultFixOptions, type CustomKind, type FixOptions, type RunSettings } from '../core/options.js';
+
+export type { RunSettings };
 import { matchesAny, normalizePath } from './glob.js';
-import type { ConfigFile, ConfigSettings, FileSettings, Globs } from './types.js';
+import type { Severity } from '../core/types.js';
+import type { ConfigFile, ConfigSettings, FileSettings, Globs, RuleLevel } from './types.js';
 
 /**
  * The options for one file: defaults <- config top level <- every matching `overrides` entry in
@@ -53,21 +56,6 @@ export function configDiscovery(config: ConfigFile): ConfigDiscovery {
   };
 }
 
-/** Settings that apply to a whole run rather than per file, with defaults filled in. */
-export interface RunSettings {
-  kubernetesVersion: string;
-  /** Absolute paths (relative ones are resolved against the config file's directory). */
-  schemaDirs: string[];
-  validate: boolean;
-  strictKinds: boolean;
-  /** Absent = unlimited. */
-  maxWarnings?: number;
-  format?: ConfigSettings['format'];
-}
-
-/** The default Kubernetes version schemas are taken from. */
-export const DEFAULT_KUBERNETES_VERSION = '1.35';
-
 /** Run-wide settings of a config (or the defaults without one); flags go over these. */
 export function configRunSettings(config: ConfigFile | undefined): RunSettings {
   const s: ConfigSettings = config?.settings ?? {};
@@ -90,8 +78,13 @@ function applyLayer(options: FixOptions, layer: FileSettings): void {
   if (layer.registryMap !== undefined) options.registryMap = { ...options.registryMap, ...layer.registryMap };
   if (layer.registries !== undefined) options.registries = { ...options.registries, ...layer.registries };
   if (layer.rewriteArgImages !== undefined) options.rewriteArgImages = layer.rewriteArgImages;
-  if (layer.rules !== undefined) options.rules = { ...options.rules, ...layer.rules };
+  if (layer.rules !== undefined) options.rules = { ...options.rules, ...ruleLevels(layer.rules) };
   if (layer.kinds !== undefined) options.kinds = mergeKinds(options.kinds, layer.kinds);
+}
+
+/** Rule levels with `false` (a bare `off` or `no` in YAML 1.1) read as `off`. */
+export function ruleLevels(rules: Readonly<Record<string, RuleLevel>>): Record<string, Severity | 'off'> {
+  return Object.fromEntries(Object.entries(rules).map(([id, level]) => [id, level === false ? 'off' : level]));
 }
 
 function mergeKinds(base: readonly CustomKind[], next: readonly CustomKind[]): CustomKind[] {

@@ -1,5 +1,8 @@
-import type { CustomKind, PullSecretPlacement } from '../engine/options.js';
-import type { Severity } from '../engine/types.js';
+import type { CustomKind, PullSecretPlacement, ReportFormat } from '../core/options.js';
+import type { Severity } from '../core/types.js';
+
+/** A rule's level in a config file: `false` is `off` as YAML 1.1 reads a bare `off`. */
+export type RuleLevel = Severity | 'off' | false;
 
 /** A glob or a list of globs, as written in the config file. */
 export type Globs = string | string[];
@@ -21,7 +24,7 @@ export interface FileSettings {
   /** Rewrite image references in containers' args, command and env values too. */
   rewriteArgImages?: boolean;
   /** Severity overrides per rule id; `off` disables a rule. */
-  rules?: Record<string, Severity | 'off'>;
+  rules?: Record<string, RuleLevel>;
   /** Custom kinds: scope and pod-spec paths. */
   kinds?: CustomKind[];
 }
@@ -43,7 +46,7 @@ export interface ConfigSettings extends FileSettings {
   validate?: boolean;
   strictKinds?: boolean;
   maxWarnings?: number;
-  format?: 'text' | 'json' | 'sarif' | 'github';
+  format?: ReportFormat;
 }
 
 /** A loaded config file. */

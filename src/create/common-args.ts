@@ -1,7 +1,6 @@
-import type { ParseArgsConfig } from 'node:util';
-import { parseArgs } from 'node:util';
-import { parseErrorMessage } from '../cli/unknown-option.js';
-import { UsageError } from './errors.js';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseErrorMessage } from '../config/unknown-option.js';
+import { UsageError } from '../core/errors.js';
 import type { ManifestFormat } from './manifest.js';
 
 /** Flags shared by every `create` kind. */

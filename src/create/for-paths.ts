@@ -4,11 +4,11 @@ import { findConfigFile } from '../config/find.js';
 import { loadConfig } from '../config/load.js';
 import { configRunSettings, resolveFileOptions } from '../config/resolve.js';
 import { createEngine } from '../engine/create-engine.js';
-import type { FixOptions } from '../engine/options.js';
-import { runFiles } from '../engine/run-files.js';
+import type { FixOptions } from '../core/options.js';
+import { runFiles } from '../run/run-files.js';
 import { NoMatchError } from '../io/discover.js';
-import { discoverManifests } from '../io/discover-manifests.js';
-import { CreateError, UsageError } from './errors.js';
+import { discoverManifests } from '../run/discover-manifests.js';
+import { CommandError, UsageError } from '../core/errors.js';
 
 /** What `--for PATHS` found: the namespaces, and how many files could not be read or parsed. */
 export interface ForPathsResult {
@@ -47,7 +47,7 @@ export async function namespacesFor(name: string, paths: readonly string[], cwd:
     return { namespaces: [...namespaces].sort(), files: files.length, skipped };
   } catch (e) {
     if (e instanceof NoMatchError) throw new UsageError(`--for: ${e.message}`);
-    if (e instanceof ConfigError) throw new CreateError(`--for: ${e.message}`, 2);
+    if (e instanceof ConfigError) throw new CommandError(`--for: ${e.message}`, 2);
     throw e;
   }
 }

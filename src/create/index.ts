@@ -1,12 +1,12 @@
 import type { CliIO } from '../io/cli-io.js';
-import { CreateError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { CommandError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../core/errors.js';
 import { runCreateNamespace } from './namespace.js';
 import { runCreateDockerRegistrySecret } from './secret.js';
 import { CREATE_HELP, SECRET_HELP } from './usage.js';
 
 const isHelp = (word: string | undefined): boolean => word === '--help' || word === '-h' || word === 'help';
 
-/** Dispatches on the kind word(s); throws CreateError for failures. */
+/** Dispatches on the kind word(s); throws CommandError for failures. */
 async function dispatch(args: string[], io: CliIO): Promise<number> {
   const [kind, ...rest] = args;
   if (kind === undefined || isHelp(kind)) {
@@ -37,7 +37,7 @@ export async function runCreate(args: string[], io: CliIO): Promise<number> {
   try {
     return await dispatch(args, io);
   } catch (error) {
-    if (error instanceof CreateError) {
+    if (error instanceof CommandError) {
       const hint = error instanceof UsageError ? ' (see "privreg-fix create --help")' : '';
       io.stderr.write(`privreg-fix create: ${error.message}${hint}\n`);
       return error.exitCode;

@@ -1,5 +1,5 @@
-import { Document } from 'yaml';
-import { UsageError } from './errors.js';
+import { toYaml } from '../yaml/documents.js';
+import { UsageError } from '../core/errors.js';
 
 /** RFC 1123 label: what Kubernetes requires of a Namespace name. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -27,14 +27,8 @@ export function checkSecretName(name: string): void {
 /** Output formats a generated manifest can be printed in. */
 export type ManifestFormat = 'yaml' | 'json';
 
-/**
- * Serializes a generated object. YAML is written as YAML 1.1 so that strings such as `yes`,
- * `on` or `0644` get quoted: Kubernetes reads YAML 1.1 and would otherwise see a boolean or
- * an octal number. No line folding, so long base64 values stay on one line.
- */
+/** Serializes a generated object as JSON or as YAML (see `toYaml`). */
 export function serializeManifest(obj: object, format: ManifestFormat, comment?: string): string {
   if (format === 'json') return `${JSON.stringify(obj, null, 2)}\n`;
-  const doc = new Document(obj, { version: '1.1' });
-  if (comment !== undefined) doc.commentBefore = comment;
-  return doc.toString({ lineWidth: 0 });
+  return toYaml(obj, comment);
 }

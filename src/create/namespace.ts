@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CliIO } from '../io/cli-io.js';
 import { checkDryRun, COMMON_OPTIONS, outputTarget, parseFlags, singleName } from './common-args.js';
-import { EXIT_OK } from './errors.js';
+import { EXIT_OK } from '../core/errors.js';
 import { checkNamespaceName, serializeManifest } from './manifest.js';
 import { NAMESPACE_HELP } from './usage.js';
 import { writeFileAtomic } from './write-file.js';
@@ -11,7 +11,7 @@ export function buildNamespace(name: string): object {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
 }
 
-/** Runs `privreg-fix create namespace NAME [-o FILE]`; throws CreateError on failure. */
+/** Runs `privreg-fix create namespace NAME [-o FILE]`; throws CommandError on failure. */
 export async function runCreateNamespace(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(args, COMMON_OPTIONS);
   if (values.help === true) {

@@ -1,5 +1,5 @@
-import type { CliIO } from '../cli/io.js';
-import { CreateError, UsageError } from './errors.js';
+import type { CliIO } from '../io/cli-io.js';
+import { CommandError, UsageError } from '../core/errors.js';
 import { describeNamespaces, namespacesFor, shownPaths } from './for-paths.js';
 import { checkNamespaceName, serializeManifest, type ManifestFormat } from './manifest.js';
 
@@ -34,7 +34,7 @@ export async function targetNamespaces(name: string, flags: TargetFlags, io: Cli
     const found = await namespacesFor(name, flags.for, io.cwd, flags.namespace);
     const where = shownPaths(flags.for, io.cwd);
     if (found.namespaces.length === 0) {
-      throw new CreateError(`--for: no pod in ${where} (${found.files} file${found.files === 1 ? '' : 's'}${found.skipped > 0 ? `, ${found.skipped} not readable as manifests` : ''}) would use pull secret "${name}"`);
+      throw new CommandError(`--for: no pod in ${where} (${found.files} file${found.files === 1 ? '' : 's'}${found.skipped > 0 ? `, ${found.skipped} not readable as manifests` : ''}) would use pull secret "${name}"`);
     }
     io.stderr.write(`--for ${where}: pods use "${name}" in ${describeNamespaces(found.namespaces)}${found.skipped > 0 ? ` (${found.skipped} file${found.skipped === 1 ? '' : 's'} skipped: run privreg-fix --check ${where} to see why)` : ''}\n`);
     for (const ns of found.namespaces) if (!out.includes(ns)) out.push(ns);

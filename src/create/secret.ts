@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { CliIO } from '../io/cli-io.js';
 import { checkDryRun, COMMON_OPTIONS, outputTarget, parseFlags, singleName, type ParsedFlags } from './common-args.js';
 import { buildDockerRegistrySecret, type RegistryLogin } from './docker-config-json.js';
-import { defaultDockerConfigPath, readDockerConfigLogin, resolveUserPath } from './docker-config-file.js';
-import { EXIT_OK, UsageError } from './errors.js';
+import { defaultDockerConfigPath, readDockerConfigLogin, resolveUserPath } from '../credentials/docker-config-file.js';
+import { EXIT_OK, UsageError } from '../core/errors.js';
 import { checkSecretName } from './manifest.js';
-import { readPasswordFromEnv, readPasswordFromStdin } from './password.js';
+import { readPasswordFromEnv, readPasswordFromStdin } from '../credentials/password.js';
 import { serializeSecrets, targetNamespaces } from './secret-targets.js';
 import { DOCKER_REGISTRY_HELP } from './usage.js';
 import { writeSecretFile } from './write-file.js';
@@ -74,7 +74,7 @@ async function resolveLogin(values: SecretValues, io: CliIO): Promise<RegistryLo
   return { server, username, password, ...(email !== undefined && email !== '' ? { email } : {}) };
 }
 
-/** Runs `privreg-fix create secret docker-registry NAME ...`; throws CreateError on failure. */
+/** Runs `privreg-fix create secret docker-registry NAME ...`; throws CommandError on failure. */
 export async function runCreateDockerRegistrySecret(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(args, SECRET_OPTIONS);
   if (values.help === true) {

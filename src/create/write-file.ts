@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { CreateError } from './errors.js';
+import { CommandError } from '../core/errors.js';
 
 /**
  * Whether `dir` is inside a git work tree, asking git itself (`git rev-parse
@@ -24,7 +24,7 @@ async function checkDirectory(dir: string): Promise<void> {
   } catch {
     // Reported below with the same message as "not a directory".
   }
-  throw new CreateError(`cannot write to ${dir}: no such directory`);
+  throw new CommandError(`cannot write to ${dir}: no such directory`);
 }
 
 /**
@@ -51,7 +51,7 @@ export async function writeFileAtomic(file: string, content: string, mode: numbe
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new CreateError(`cannot write ${file} (${code})`);
+    throw new CommandError(`cannot write ${file} (${code})`);
   }
 }
 
@@ -70,7 +70,7 @@ export async function writeSecretFile(file: string, content: string, options: Se
   const dir = path.dirname(file);
   await checkDirectory(dir);
   if (!options.force && (await isInsideGitWorkTree(dir, options.env))) {
-    throw new CreateError(
+    throw new CommandError(
       `refusing to write the Secret to ${file}: that path is inside a git work tree, and a committed Secret leaks ` +
         'the registry password (Secret data is base64, not encryption; anyone who can read the repository or its ' +
         'history can decode it). Write it outside the repository, or pass --force if the file is git-ignored or ' +

@@ -1,3 +1,4 @@
+import { isRecord } from '../core/data.js';
 import { isPlaceholderValue } from './placeholder.js';
 
 /** What findPlaintextRegistryCredentials reports: registry names only, never credentials. */
@@ -14,10 +15,6 @@ const DOCKER_SECRET_KEYS: Readonly<Record<string, string>> = {
 
 /** Fields of a docker config entry that carry a secret by themselves. */
 const SECRET_FIELDS = ['password', 'identitytoken', 'registrytoken'] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Strict base64 decode (YAML may wrap long values, so whitespace is dropped first). */
 export function decodeBase64Strict(value: string): string | undefined {

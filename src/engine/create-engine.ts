@@ -5,38 +5,30 @@ import { defaultRules } from '../rules/index.js';
 import {
   availableKubernetesVersions, crdKindOf, createValidator, customResourceSchemas, readSchemaDirs, UnknownKubernetesVersionError,
 } from '../validate/index.js';
+import type { Rule } from '../rules/rule.js';
 import type { Engine } from './fix-text.js';
-import type { FixOptions } from './options.js';
-import { InputIndex } from './input-index.js';
-import { learnCrd, learnInput } from './learn-input.js';
-
-/** An engine for one run, with a way to learn CRDs from texts before files are fixed. */
-export interface RunEngine extends Engine {
-  registerText(text: string, options: FixOptions): void;
-}
+import { InputIndex } from '../rules/input-index.js';
+import { learnCrd } from './learn-input.js';
 
 /**
  * Builds the engine for a run from its run-wide settings. The CRDs of `--schema-dir` count like
  * those of the input, for scope and pod templates as well as validation (with `--no-validate`
- * too), after all of the input's: of two CRDs for one kind, one of the input is used. Worker
- * threads build their engines here too, so they know them from the start. Throws
- * `SchemaPathError` for a schema path that is missing or unreadable.
+ * too), after all of the input's: of two CRDs for one kind, one of the input is used. The engine
+ * is handed its rules (by default every rule of `rules/index.ts`). Throws `SchemaPathError`
+ * for a schema path that is missing or unreadable.
  */
-export async function createEngine(settings: RunSettings): Promise<RunEngine> {
+export async function createEngine(settings: RunSettings, rules: readonly Rule[] = defaultRules()): Promise<Engine> {
   const versions = availableKubernetesVersions();
   if (!versions.includes(settings.kubernetesVersion)) throw new UnknownKubernetesVersionError(settings.kubernetesVersion, versions);
   const schemas = readSchemaDirs(settings.schemaDirs);
-  const engine: RunEngine = {
-    rules: defaultRules(),
+  const engine: Engine = {
+    rules,
     kinds: new KindRegistry([], settings.kubernetesVersion),
     index: new InputIndex(),
-    registerText(text: string, options: FixOptions): void {
-      learnInput(text, options, engine);
-    },
   };
   if (settings.validate) {
     const validator = await createValidator({ kubernetesVersion: settings.kubernetesVersion, schemas: { crds: [], jsonSchemas: schemas.jsonSchemas } });
-    engine.validation = { validator, strictKinds: settings.strictKinds, reportedKinds: new Set() };
+    engine.validation = { validator, strictKinds: settings.strictKinds };
   }
   schemas.crds.forEach((crd, n) => {
     const kind = kindFromCrd(crd);

@@ -1,4 +1,4 @@
-import type { Document } from 'yaml';
+import type { Document } from '../yaml/nodes.js';
 
 /** Decoded data per parsed document: a file's CRDs are read when learned and when checked. */
 const decoded = new WeakMap<Document.Parsed, unknown>();

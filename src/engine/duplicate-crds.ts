@@ -7,14 +7,13 @@
  * served, its `NamesAccepted` condition false.)
  */
 import { createHash } from 'node:crypto';
-import { isMap, type Node, type YAMLMap } from 'yaml';
-import { findPair } from '../fix/collection-edits.js';
+import { isMap, type Node, type YAMLMap, findPair } from '../yaml/nodes.js';
 import type { KindRegistry } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';
 import type { RuleReport } from '../rules/rule.js';
 import { crdKindOf } from '../validate/index.js';
 import { documentData } from './doc-data.js';
-import { suppressedRules } from './suppressions.js';
+import { suppressedRules } from '../rules/suppressions.js';
 
 /** The rule id. */
 export const DUPLICATE_CRD = 'duplicate-crd';

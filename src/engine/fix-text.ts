@@ -1,17 +1,18 @@
 import { applyEdits } from '../fix/text-edits.js';
+import { learnInput } from './learn-input.js';
 import type { KindRegistry } from '../kinds/registry.js';
-import type { InputIndex } from './input-index.js';
+import type { InputIndex } from '../rules/input-index.js';
 import { findObjects } from '../manifest/objects.js';
-import { createPositionMapper } from '../manifest/positions.js';
-import { mayHaveAliases, parseManifest, type ManifestFile } from '../manifest/parse.js';
+import { createPositionMapper } from '../yaml/positions.js';
+import { parseManifest, type ManifestFile } from '../yaml/parse.js';
 import { findTemplateMarker } from '../manifest/templates.js';
 import { ruleMeta } from '../rules/catalog.js';
 import type { DataPatch, Rule, RuleReport } from '../rules/rule.js';
 import { onceEach } from '../rules/secret-namespaces.js';
 import { lintObjects } from './lint-objects.js';
 import { secretUsage } from './secret-usage.js';
-import type { FixOptions } from './options.js';
-import type { FileResult, Finding, Severity, TextEdit } from './types.js';
+import type { FixOptions } from '../core/options.js';
+import type { FileResult, Finding, Severity, TextEdit } from '../core/types.js';
 import { validateFile, type ValidationSettings } from './validation.js';
 import { documentsDataOnce } from './doc-data.js';
 import { duplicateCrdReports } from './duplicate-crds.js';
@@ -23,8 +24,6 @@ export interface Engine {
   kinds: KindRegistry;
   /** Facts about the whole input, from the pre-pass. */
   index: InputIndex;
-  /** Called with every parsed file before it is linted (the run learns CRDs this way). */
-  onParsed?: (file: ManifestFile) => void;
   /** Schema validation; absent with --no-validate. */
   validation?: ValidationSettings;
 }
@@ -33,15 +32,15 @@ const MAX_PASSES = 3;
 
 /**
  * Lints and fixes one file's text: parse once, let the rules report (with edits), apply the
- * edits as text splices, and verify the result independently before offering it. With
- * `verify` false (check mode, where nothing is written or shown) the edits are applied once
- * without the re-parse, the data check and the validation of the fixed text.
+ * edits as text splices, and verify the result independently before offering it. Check, diff
+ * and write mode all go through here, so `--check` reports exactly what `--write` would write.
+ * The run must have learned the input's cross-file facts first (see `fixStandaloneText`).
+ * `parsed` is the text's parse when the caller has it already.
  */
-export function fixText(path: string, text: string, options: FixOptions, engine: Engine, verify = true): FileResult {
-  const file = parseManifest(path, text);
+export function fixText(path: string, text: string, options: FixOptions, engine: Engine, parsed?: ManifestFile): FileResult {
+  const file = parsed ?? parseManifest(path, text);
   const skip = skipReason(file);
   if (skip) return result(file, text, skip, true, options);
-  engine.onParsed?.(file);
 
   const objects = findObjects(file.docs);
   const reports = onceEach([...lintObjects(text, objects, engine, options), ...duplicateCrdReports(file.path, text, objects, engine.kinds)].filter((r) => enabled(r, options)));
@@ -50,18 +49,13 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
   let edits: TextEdit[] | undefined;
   let data: unknown[];
   try {
-    // Check mode without validation needs no data; decoding can only fail through aliases.
-    data = verify || engine.validation || mayHaveAliases(text) ? documentsDataOnce(file.docs) : [];
+    data = documentsDataOnce(file.docs);
   } catch (e) {
     // toJS refuses documents whose aliases expand too far ("billion laughs").
     return result(file, text, [...reports, dataError(e)], true, options);
   }
   const fixable = reports.filter((r) => r.fix);
-  if (fixable.length > 0 && !verify) {
-    const applied = applyEdits(text, fixable.map((r) => r.fix ?? []));
-    output = applied.text;
-    edits = applied.applied;
-  } else if (fixable.length > 0) {
+  if (fixable.length > 0) {
     const outcome = applyAndVerify(file, data, fixable, options, engine);
     if ('error' in outcome) {
       reports.push({
@@ -192,4 +186,14 @@ function result(file: ManifestFile, output: string, reports: RuleReport[], skipp
   });
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return { path: file.path, source: file.text, output, findings, skipped };
+}
+
+/**
+ * `fixText` for a text that is the whole input (stdin, the library's `fixText`, a KRM
+ * ResourceList, a Helm post-render stream): the run first learns what the text itself teaches
+ * (its CRDs, ServiceAccounts and registry Secrets), as a run over files does in its pre-pass.
+ */
+export function fixStandaloneText(path: string, text: string, options: FixOptions, engine: Engine): FileResult {
+  learnInput(text, options, engine);
+  return fixText(path, text, options, engine);
 }

@@ -1,4 +1,4 @@
-import type { InputIndex, InputIndexData } from './input-index.js';
+import type { InputIndex, InputIndexData } from '../rules/input-index.js';
 
 /** What one file adds to the run's `InputIndex`, as JSON (sorted: a stable digest too). */
 export interface IndexFacts {

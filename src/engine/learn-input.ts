@@ -1,17 +1,15 @@
-import { isMap } from 'yaml';
+import { isMap } from '../yaml/nodes.js';
 import { kindFromCrd } from '../kinds/crd-kinds.js';
 import type { CrdSource } from '../kinds/registry.js';
-import { stringAt } from '../manifest/objects.js';
-import { parseManifest, type ManifestFile } from '../manifest/parse.js';
-import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
+import { findObjects, stringAt } from '../manifest/objects.js';
+import { parseManifest, type ManifestFile } from '../yaml/parse.js';
+import { createPositionMapper, type PositionMapper } from '../yaml/positions.js';
 import { crdKindOf, customResourceSchemas, type CustomResourceSchema } from '../validate/index.js';
-import { usedKinds, type CrdUsage } from './crd-usage.js';
 import { crdNameNode, specDigest } from './duplicate-crds.js';
 import { findTemplateMarker } from '../manifest/templates.js';
 import { documentData } from './doc-data.js';
 import type { Engine } from './fix-text.js';
-import type { CustomKind, FixOptions } from './options.js';
-import { detach } from '../manifest/detach.js';
+import type { CustomKind, FixOptions } from '../core/options.js';
 
 const CRD_HINT = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const REGISTRY_SECRET_HINT = /kubernetes\.io\/docker(?:configjson|cfg)/;
@@ -39,8 +37,8 @@ export interface LearnedCrd {
   schemas?: CustomResourceSchema[];
 }
 
-/** The CRD knowledge of one file, in document order, and what it defines and uses. */
-export interface CrdBatch extends CrdUsage {
+/** The CRD knowledge of one file, in document order. */
+export interface CrdBatch {
   crds: LearnedCrd[];
 }
 
@@ -49,7 +47,7 @@ export interface CrdBatch extends CrdUsage {
  * order among the run's CRD files; `withSchemas` false when nothing is validated.
  */
 export function crdBatchOf(file: ManifestFile, fileRank: number, withSchemas: boolean): CrdBatch {
-  const batch: CrdBatch = { crds: [], defines: [], uses: usedKinds(file) };
+  const batch: CrdBatch = { crds: [] };
   if (file.errors.length > 0) return batch;
   let lines: PositionMapper | undefined;
   file.docs.forEach((doc, documentIndex) => {
@@ -59,7 +57,6 @@ export function crdBatchOf(file: ManifestFile, fileRank: number, withSchemas: bo
     const kind = kindFromCrd(data);
     const groupKind = crdKindOf(data);
     if (groupKind === undefined) return;
-    batch.defines.push(groupKind.toLowerCase());
     if (!kind) return;
     lines ??= createPositionMapper(file.text);
     const source: CrdSource = { rank: [0, fileRank, documentIndex], documentIndex, line: lines.positionAt(crdNameNode(root).start).line, digest: specDigest(file.text, root) };
@@ -83,22 +80,19 @@ export function learnCrdBatch(batch: CrdBatch, engine: Engine): void {
 }
 
 /**
- * Registers the CustomResourceDefinitions of a parsed file (see `crdBatchOf`): their kinds and
- * schemas. Returns what the file defines and uses (see `filesToRerun`); `onBatch` gets the batch.
+ * Whether a parsed file's result cannot depend on CRDs other than the ones already learned:
+ * every object in it is of a built-in kind (a CustomResourceDefinition is one), whose scope, pod
+ * specs and schema no CRD changes. A file that does not parse is never fixed: it qualifies too.
  */
-export function learnCrds(file: ManifestFile, engine: Engine, fileRank = 0, onBatch?: (batch: CrdBatch) => void): CrdUsage {
-  const batch = crdBatchOf(file, fileRank, engine.validation !== undefined);
-  learnCrdBatch(batch, engine);
-  // Kept (e.g. by the result cache): copied off the file's text.
-  onBatch?.(detach(batch));
-  // Kept until the run ends: copied off the file's text (see `detach`).
-  return detach({ defines: batch.defines, uses: batch.uses });
+export function usesBuiltinKindsOnly(file: ManifestFile, engine: Engine, options: FixOptions): boolean {
+  if (file.errors.length > 0) return true;
+  return findObjects(file.docs).every((o) => engine.kinds.lookup(o.ref.apiVersion, o.ref.kind, options.kinds).source === 'builtin');
 }
 
 /**
  * The index part of the pre-pass over one file's text: records ServiceAccounts and registry
  * Secrets. Parses only texts that can hold something of interest, except in ServiceAccount
- * mode, which needs every pod's ServiceAccount. CRDs are learned when their file is fixed.
+ * mode, which needs every pod's ServiceAccount. CRDs are learned apart (see `crdBatchOf`).
  */
 export function learnIndex(text: string, options: FixOptions, engine: LearningEngine): void {
   const withPods = options.pullSecretsOn === 'serviceaccount';
@@ -112,6 +106,6 @@ export function learnIndex(text: string, options: FixOptions, engine: LearningEn
 
 /** Learns everything one text can teach the run: CRDs, then the index (for single texts). */
 export function learnInput(text: string, options: FixOptions, engine: LearningEngine): void {
-  if (mayHoldCrds(text)) learnCrds(parseManifest('', text), engine);
+  if (mayHoldCrds(text)) learnCrdBatch(crdBatchOf(parseManifest('', text), 0, engine.validation !== undefined), engine);
   learnIndex(text, options, engine);
 }

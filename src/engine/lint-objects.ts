@@ -1,13 +1,12 @@
 import { detectLayout, type Layout } from '../fix/layout.js';
-import { findPair } from '../fix/collection-edits.js';
+import { findPair, type YAMLMap } from '../yaml/nodes.js';
 import type { ManifestObject } from '../manifest/objects.js';
-import type { YAMLMap } from 'yaml';
-import { followPath } from '../rules/pod-specs.js';
-import type { RuleReport } from '../rules/rule.js';
-import { objectPodSpecs, type ObjectPodSpecs } from '../rules/pod-data.js';
+import { followPath } from '../kinds/pod-specs.js';
+import type { RuleFinding, RuleReport } from '../rules/rule.js';
+import { objectPodSpecs, type ObjectPodSpecs } from '../kinds/pod-data.js';
 import type { Engine } from './fix-text.js';
-import type { FixOptions } from './options.js';
-import { suppressedRules } from './suppressions.js';
+import type { FixOptions } from '../core/options.js';
+import { suppressedRules } from '../rules/suppressions.js';
 
 /** Runs every rule over every object of one text; returns the raw reports. */
 export function lintObjects(
@@ -60,6 +59,7 @@ export function lintObjects(
     }
     let layout: Layout | undefined;
     let podSpecs: ObjectPodSpecs | undefined;
+    let ruleId = '';
     const ctx = {
       text,
       object,
@@ -72,11 +72,16 @@ export function lintObjects(
         return (layout = own.found ? own : (layoutOfFile() ?? own));
       },
       podSpecs: (): ObjectPodSpecs => (podSpecs ??= objectPodSpecs(object.node, info, object.doc)),
-      report: (r: RuleReport): void => {
-        if (!suppressed.has(r.ruleId)) reports.push({ ...r, object: object.ref });
+      // A rule reports its own id only.
+      report: (r: RuleFinding): void => {
+        reports.push({ ...r, ruleId, object: object.ref });
       },
     };
-    for (const rule of rules) rule.check(ctx);
+    for (const rule of rules) {
+      if (suppressed.has(rule.meta.id)) continue;
+      ruleId = rule.meta.id;
+      rule.check(ctx);
+    }
   }
   return reports;
 }

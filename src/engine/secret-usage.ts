@@ -1,11 +1,11 @@
 import type { KindRegistry } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';
-import { objectPodSpecs } from '../rules/pod-data.js';
+import { objectPodSpecs } from '../kinds/pod-data.js';
 import { secretsAfterFix } from '../rules/secret-namespaces.js';
-import { effectiveNamespace } from './input-index.js';
-import type { FixOptions } from './options.js';
-import { suppressedRules } from './suppressions.js';
-import type { FileResult } from './types.js';
+import { effectiveNamespace } from '../rules/input-index.js';
+import type { FixOptions } from '../core/options.js';
+import { suppressedRules } from '../rules/suppressions.js';
+import type { FileResult } from '../core/types.js';
 
 /**
  * Which pull secrets the pods of a file use once it is fixed, and in which namespaces: the

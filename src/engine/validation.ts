@@ -1,9 +1,7 @@
-import { isMap, type Document } from 'yaml';
-import { findPair } from '../fix/collection-edits.js';
+import { isMap, type Document, findPair } from '../yaml/nodes.js';
 import { stringAt } from '../manifest/objects.js';
 import type { RuleReport } from '../rules/rule.js';
 import type { SchemaError, Validator } from '../validate/index.js';
-import { detach } from '../manifest/detach.js';
 
 /** Schema findings of one file, and whether the fixed text would add any. */
 export interface FileValidation {
@@ -17,8 +15,6 @@ export interface ValidationSettings {
   validator: Validator;
   /** Kinds without a schema are errors instead of notes. */
   strictKinds: boolean;
-  /** `apiVersion/kind` already reported as not validated in this run (reported once). */
-  reportedKinds: Set<string>;
 }
 
 interface DocErrors {
@@ -30,6 +26,8 @@ const key = (e: SchemaError): string => `${e.fieldPath}\u0000${e.message}`;
 
 function validateDocs(docs: readonly Document.Parsed[], data: readonly unknown[], s: ValidationSettings, notes: RuleReport[] | undefined): DocErrors[] {
   const out: DocErrors[] = [];
+  // One "not validated" note per kind and file; a run keeps the first of each (`noteFilter`).
+  const reported = new Set<string>();
   docs.forEach((doc, i) => {
     const root = doc.contents;
     if (!isMap(root)) return;
@@ -40,8 +38,8 @@ function validateDocs(docs: readonly Document.Parsed[], data: readonly unknown[]
     if (result.status === 'invalid') out.push({ index: i, errors: result.errors });
     if (result.status === 'no-schema' && notes) {
       const gvk = `${apiVersion}/${kind}`;
-      if (s.strictKinds || !s.reportedKinds.has(gvk)) {
-        s.reportedKinds.add(detach(gvk));
+      if (s.strictKinds || !reported.has(gvk)) {
+        reported.add(gvk);
         const at = (findPair(root, 'kind')?.value as { range?: number[] } | null)?.range ?? root.range ?? [0, 0];
         notes.push({
           ruleId: 'not-validated',

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Lexer, type Document } from 'yaml';
+import { commentsOf } from '../yaml/documents.js';
+import type { Document } from '../yaml/nodes.js';
 import type { DataPatch } from '../rules/rule.js';
 
 /** Applies data patches (set `path` to `value`, creating missing maps) to plain document data. */
@@ -37,22 +38,6 @@ export function checkData(original: unknown[], patches: readonly DataPatch[], fi
 }
 
 /** The lexer's marker before scalar content (a block scalar's text may start with `#`). */
-const SCALAR_MARK = '\x1f';
-
-/**
- * Every comment of a YAML text (trailing blanks dropped), in order, read by the yaml lexer
- * alone: this does not depend on the composer or on the edit engine's idea of the text.
- */
-export function commentsOf(text: string): string[] {
-  const out: string[] = [];
-  let afterScalarMark = false;
-  for (const token of new Lexer().lex(text)) {
-    if (!afterScalarMark && token.startsWith('#')) out.push(token.trimEnd());
-    afterScalarMark = token === SCALAR_MARK;
-  }
-  return out;
-}
-
 /**
  * Checks that every comment of the original text is still in the fixed text (as many times as
  * before; a fix may add comments but never drop one). Returns a description of the first

@@ -1,5 +1,5 @@
-import type { Scalar } from 'yaml';
-import type { TextEdit } from '../engine/types.js';
+import type { Scalar } from '../yaml/nodes.js';
+import type { TextEdit } from '../core/types.js';
 import { lineEnd } from './layout.js';
 
 /**

@@ -1,24 +1,11 @@
-import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { TextEdit } from '../engine/types.js';
+import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq, findPair } from '../yaml/nodes.js';
+import type { TextEdit } from '../core/types.js';
 import { columnOf, eolAt, lineAfter, pairColumn, type Layout } from './layout.js';
 import { renderBlockPair, renderFlow, renderFlowNames, type NewValue } from './new-value.js';
 import { formatScalar } from './scalar-format.js';
 
 export { fillEmptyScalar, fillEmptyValue } from './empty-value.js';
 import { replaceBlockContent } from './block-scalar.js';
-
-/** Finds the pair of a map whose key is the string `key`. */
-export function findPair(map: YAMLMap, key: string): Pair | undefined {
-  for (const item of map.items) {
-    if (isScalar(item.key) && item.key.value === key) return item;
-  }
-  return undefined;
-}
-
-/** True when a map merges another one in (`<<: *x`): its real keys are not all visible. */
-export function hasMergeKey(map: YAMLMap): boolean {
-  return map.items.some((p) => isScalar(p.key) && (typeof p.key.value === 'symbol' || p.key.source === '<<'));
-}
 
 /** True when a flow collection is written JSON-style (its first key or item is double-quoted). */
 function isJsonStyle(node: YAMLMap | YAMLSeq): boolean {

@@ -1,9 +1,8 @@
-import type { Pair, Scalar } from 'yaml';
-import type { TextEdit } from '../engine/types.js';
-import { eolAt, lineEnd, pairColumn } from './layout.js';
+import type { Pair, Scalar } from '../yaml/nodes.js';
+import type { TextEdit } from '../core/types.js';
+import { eolAt, lineEnd, pairColumn, type Layout } from './layout.js';
 import { renderBlockChildren, renderFlow, type NewValue } from './new-value.js';
 import { formatScalar } from './scalar-format.js';
-import type { Layout } from './layout.js';
 
 /**
  * What follows `key:` on its line when the value is empty or null: `namespace: # note`,

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from '../yaml/nodes.js';
 
 /** How the lines around an edit are laid out, so inserted lines look like their neighbours. */
 export interface Layout {

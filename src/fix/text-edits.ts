@@ -1,4 +1,4 @@
-import type { TextEdit } from '../engine/types.js';
+import type { TextEdit } from '../core/types.js';
 
 /** Result of applying edits: the new text and the edits that had to be left out. */
 export interface AppliedEdits {

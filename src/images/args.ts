@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { FixOptions } from '../engine/options.js';
+import type { FixOptions } from '../core/options.js';
 import { explainInvalidRegistryTarget, parseRegistryKey, parseRegistryMapFlags } from '../image/index.js';
 import type { CredentialFlags } from './credentials.js';
 

@@ -1,19 +1,19 @@
-import { isMap, type Scalar } from 'yaml';
+import { isMap, type Scalar } from '../yaml/nodes.js';
 import { resolveFileOptions } from '../config/resolve.js';
 import type { ConfigFile } from '../config/types.js';
 import { documentData } from '../engine/doc-data.js';
 import { mayHoldCrds } from '../engine/learn-input.js';
-import type { FixOptions } from '../engine/options.js';
-import { suppressedRules } from '../engine/suppressions.js';
+import type { FixOptions } from '../core/options.js';
+import { suppressedRules } from '../rules/suppressions.js';
 import type { DiscoveredFile } from '../io/discover.js';
 import { readText, ReadError } from '../io/read-text.js';
 import { kindFromCrd } from '../kinds/crd-kinds.js';
 import { KindRegistry } from '../kinds/registry.js';
 import { findObjects, stringAt, type ManifestObject } from '../manifest/objects.js';
-import { parseManifest } from '../manifest/parse.js';
-import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
+import { parseManifest } from '../yaml/parse.js';
+import { createPositionMapper, type PositionMapper } from '../yaml/positions.js';
 import { findTemplateMarker } from '../manifest/templates.js';
-import { objectPodSpecs } from '../rules/pod-data.js';
+import { objectPodSpecs } from '../kinds/pod-data.js';
 import { fieldImages, imageAfterFix, podImages } from '../rules/pod-images.js';
 import { InventoryBuilder, type Inventory } from './inventory.js';
 

@@ -1,13 +1,14 @@
+import { isRecord } from '../core/data.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultDockerConfigPath, resolveUserPath } from '../create/docker-config-file.js';
-import { readPasswordFromEnv, readPasswordFromStdin } from '../create/password.js';
+import { defaultDockerConfigPath, resolveUserPath } from '../credentials/docker-config-file.js';
+import { readPasswordFromEnv, readPasswordFromStdin } from '../credentials/password.js';
 import { documentData } from '../engine/doc-data.js';
 import { parseRegistryKey } from '../image/index.js';
 import type { CliIO } from '../io/cli-io.js';
 import { findObjects } from '../manifest/objects.js';
-import { parseManifest } from '../manifest/parse.js';
-import { createPositionMapper } from '../manifest/positions.js';
+import { parseManifest } from '../yaml/parse.js';
+import { createPositionMapper } from '../yaml/positions.js';
 import { CredentialsError, LoginStore, parseDockerConfig, type AuthEntry } from '../registry/logins.js';
 
 /** Where `--verify` takes logins from (the flags). */
@@ -20,8 +21,6 @@ export interface CredentialFlags {
   /** The server the password flags log in to; defaults to the `--registry` host. */
   dockerServer?: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readCredentialFile(file: string, what: string): Promise<string> {
   try {

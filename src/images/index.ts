@@ -3,10 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../config/errors.js';
 import { findConfigFile } from '../config/find.js';
 import type { ConfigFile } from '../config/types.js';
-import { CreateError } from '../create/errors.js';
+import { CommandError } from '../core/errors.js';
 import type { CliIO } from '../io/cli-io.js';
 import { NoMatchError } from '../io/discover.js';
-import { discoverManifests } from '../io/discover-manifests.js';
+import { discoverManifests } from '../run/discover-manifests.js';
 import { createHttp } from '../registry/http.js';
 import { RegistryClient } from '../registry/client.js';
 import { CredentialsError } from '../registry/logins.js';
@@ -136,7 +136,7 @@ export async function runImages(argv: string[], io: CliIO): Promise<number> {
       await write(io.stderr, `privreg-fix images: ${e.message}${hint}\n`);
       return 2;
     }
-    if (e instanceof CreateError) {
+    if (e instanceof CommandError) {
       await write(io.stderr, `privreg-fix images: ${e.message}\n`);
       return e.exitCode;
     }

@@ -1,4 +1,4 @@
-import type { ObjectRef, Position } from '../engine/types.js';
+import type { ObjectRef, Position } from '../core/types.js';
 import { parseImageReference } from '../image/index.js';
 
 /** An image reference, normalised: Docker Hub as `docker.io`, official images under `library/`. */

@@ -1,4 +1,4 @@
-import type { FileResult, Finding, Severity } from '../engine/types.js';
+import type { FileResult, Finding, Severity } from '../core/types.js';
 import type { ManifestResult, ManifestQuery, RegistryClient } from '../registry/client.js';
 import { isTlsTrustError } from '../registry/http.js';
 import type { LoginStore } from '../registry/logins.js';

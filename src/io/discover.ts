@@ -1,3 +1,4 @@
+import { isRecord, listItems } from '../core/data.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -81,10 +82,8 @@ async function isKubernetesJson(file: string): Promise<boolean> {
     const info = await stat(file);
     if (info.size > MAX_JSON_PROBE) return false;
     const data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
-    const { apiVersion, kind, items } = data as Record<string, unknown>;
-    if (typeof kind !== 'string') return false;
-    return typeof apiVersion === 'string' || (kind.endsWith('List') && Array.isArray(items));
+    if (!isRecord(data) || typeof data.kind !== 'string') return false;
+    return typeof data.apiVersion === 'string' || listItems(data) !== undefined;
   } catch {
     return false;
   }

@@ -39,44 +39,19 @@ export class WriteRefusedError extends Error {}
 /** Temporary files being written (by this thread), so an interrupted run can remove them. */
 const inFlight = new Set<string>();
 
-/** Slots of the write gate: the stop flag, and how many writes are between open and rename. */
-const STOP = 0;
-const ACTIVE = 1;
-
-/**
- * The write gate, shared by every thread of a run: a signal handler on the main thread closes
- * it and waits until no thread is between creating a temporary file and renaming it, so that
- * exiting then (which kills worker threads) leaves no temporary file behind.
- */
-let gate = new Int32Array(new SharedArrayBuffer(8));
-
-/** The gate's memory, to hand to worker threads (`workerData`) so they share this thread's gate. */
-export function writeGateBuffer(): SharedArrayBuffer {
-  return gate.buffer as SharedArrayBuffer;
-}
-
-/** Makes this thread (a worker) use the given gate; call once at worker start. */
-export function useWriteGate(buffer: SharedArrayBuffer): void {
-  gate = new Int32Array(buffer);
-}
+/** Set by a signal handler (`stopWrites`): no write starts any more. */
+let stopped = false;
 
 /** A write refused because the run is being interrupted. */
 export class WriteStoppedError extends Error {}
 
 /**
- * Closes the write gate: no write starts any more in any thread sharing it, and this waits
- * (blocking, up to `timeoutMs`) until the writes in progress are complete. Returns whether all
- * finished. For signal handlers, before exiting.
+ * Stops writing: no write starts any more. Writes are synchronous from temporary file to
+ * rename (see `writeAtomicSync`), so a signal handler calling this never runs in the middle of
+ * one: every file is then either complete or untouched. For signal handlers, before exiting.
  */
-export function stopWrites(timeoutMs = 10_000): boolean {
-  Atomics.store(gate, STOP, 1);
-  const deadline = Date.now() + timeoutMs;
-  for (let active = Atomics.load(gate, ACTIVE); active > 0; active = Atomics.load(gate, ACTIVE)) {
-    const left = deadline - Date.now();
-    if (left <= 0) return false;
-    Atomics.wait(gate, ACTIVE, active, Math.min(left, 50));
-  }
-  return true;
+export function stopWrites(): void {
+  stopped = true;
 }
 
 /** Marks the temporary files privreg-fix writes: `.<name>.privreg-fix-<pid>-<hex>.tmp`. */
@@ -92,11 +67,6 @@ export function cleanupInFlightSync(): void {
     }
   }
   inFlight.clear();
-}
-
-/** Removes temporary files of writes still in progress. */
-export async function cleanupInFlight(): Promise<void> {
-  cleanupInFlightSync();
 }
 
 /** Replaces a file's content atomically; see {@link writeAtomicSync}. */
@@ -115,16 +85,8 @@ export async function writeAtomic(file: string, text: string, fsi: WriterFs = no
  * the original is left untouched and the temporary file removed.
  */
 export function writeAtomicSync(file: string, text: string, fsi: WriterFs = nodeWriterFs): void {
-  // Registering before looking at the flag pairs with stopWrites (flag, then count): either the
-  // stopper sees this write as active and waits for it, or this write sees the flag.
-  Atomics.add(gate, ACTIVE, 1);
-  try {
-    if (Atomics.load(gate, STOP) !== 0) throw new WriteStoppedError('the run is being interrupted');
-    replace(file, text, fsi);
-  } finally {
-    Atomics.sub(gate, ACTIVE, 1);
-    Atomics.notify(gate, ACTIVE);
-  }
+  if (stopped) throw new WriteStoppedError('the run is being interrupted');
+  replace(file, text, fsi);
 }
 
 function replace(file: string, text: string, fsi: WriterFs): void {

@@ -1,7 +1,6 @@
+import { DEFAULT_KUBERNETES_VERSION } from '../core/options.js';
 import { readFileSync } from 'node:fs';
 
-/** The Kubernetes version whose built-in kind tables are used by default. */
-export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
 const cache = new Map<string, Readonly<Record<string, 'Namespaced' | 'Cluster'>>>();
 

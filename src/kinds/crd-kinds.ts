@@ -1,8 +1,7 @@
-import type { CustomKind } from '../engine/options.js';
+import { isRecord } from '../core/data.js';
+import type { CustomKind } from '../core/options.js';
 
 type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * What a CustomResourceDefinition says about its kind: its scope, every subtree of its schema
@@ -10,20 +9,20 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * objects that are not usable CRDs. See `findPodSpecs` for what counts as a pod spec.
  */
 export function kindFromCrd(crd: unknown): CustomKind | undefined {
-  if (!isObject(crd) || crd.kind !== 'CustomResourceDefinition') return undefined;
+  if (!isRecord(crd) || crd.kind !== 'CustomResourceDefinition') return undefined;
   const spec = crd.spec;
-  if (!isObject(spec) || typeof spec.group !== 'string') return undefined;
+  if (!isRecord(spec) || typeof spec.group !== 'string') return undefined;
   const names = spec.names;
-  if (!isObject(names) || typeof names.kind !== 'string') return undefined;
+  if (!isRecord(names) || typeof names.kind !== 'string') return undefined;
   const scope = spec.scope === 'Cluster' || spec.scope === 'Namespaced' ? spec.scope : undefined;
   const found: Found = { paths: new Set(), strings: new Set(), freeForm: new Set() };
   const versions = Array.isArray(spec.versions) ? spec.versions : [];
   for (const v of versions) {
-    const schema = isObject(v) && isObject(v.schema) ? v.schema.openAPIV3Schema : undefined;
+    const schema = isRecord(v) && isRecord(v.schema) ? v.schema.openAPIV3Schema : undefined;
     findPodSpecs(schema, [], found, 0);
   }
   // apiextensions.k8s.io/v1beta1 kept one schema for all versions under spec.validation.
-  if (isObject(spec.validation)) findPodSpecs(spec.validation.openAPIV3Schema, [], found, 0);
+  if (isRecord(spec.validation)) findPodSpecs(spec.validation.openAPIV3Schema, [], found, 0);
   const kind: CustomKind = { kind: `${spec.group}/${names.kind}`, scope, podSpecPaths: [...found.paths] };
   if (found.strings.size > 0) kind.stringSecretPaths = [...found.strings];
   if (found.freeForm.size > 0) kind.freeFormPaths = [...found.freeForm];
@@ -48,10 +47,10 @@ const requires = (schema: Json, key?: string): boolean =>
 /** How a schema's `imagePullSecrets` lists secrets: `{name}` items, plain strings, or not at all. */
 function pullSecretItems(props: Json): 'name' | 'string' | undefined {
   const list = props.imagePullSecrets;
-  if (!isObject(list) || list.type !== 'array') return undefined;
-  if (!isObject(list.items)) return 'name';
+  if (!isRecord(list) || list.type !== 'array') return undefined;
+  if (!isRecord(list.items)) return 'name';
   if (list.items.type === 'string') return 'string';
-  if (!isObject(list.items.properties)) return 'name';
+  if (!isRecord(list.items.properties)) return 'name';
   return 'name' in list.items.properties ? 'name' : undefined;
 }
 
@@ -68,14 +67,14 @@ function pullSecretItems(props: Json): 'name' | 'string' | undefined {
  * as such: what they hold is known only from an object's data.
  */
 function findPodSpecs(schema: unknown, steps: SchemaStep[], out: Found, depth: number): void {
-  if (!isObject(schema) || depth > 40) return;
+  if (!isRecord(schema) || depth > 40) return;
   const props = schema.properties;
   const path = steps.map((s) => s.key).join('.').replaceAll('.[*]', '[*]');
-  if (steps.length > 0 && schema['x-kubernetes-preserve-unknown-fields'] === true && !isObject(props)) {
+  if (steps.length > 0 && schema['x-kubernetes-preserve-unknown-fields'] === true && !isRecord(props)) {
     out.freeForm.add(path);
     return;
   }
-  if (isObject(props)) {
+  if (isRecord(props)) {
     const items = pullSecretItems(props);
     // `containers` without `imagePullSecrets` takes pull secrets only where unknown fields are kept.
     const keeps = schema['x-kubernetes-preserve-unknown-fields'] === true;
@@ -86,11 +85,11 @@ function findPodSpecs(schema: unknown, steps: SchemaStep[], out: Found, depth: n
       return;
     }
     for (const [name, sub] of Object.entries(props)) {
-      if (isObject(sub)) findPodSpecs(sub, [...steps, { key: name, schema: sub }], out, depth + 1);
+      if (isRecord(sub)) findPodSpecs(sub, [...steps, { key: name, schema: sub }], out, depth + 1);
     }
   }
-  if (isObject(schema.items)) findPodSpecs(schema.items, [...steps, { key: '[*]', schema: schema.items }], out, depth + 1);
-  if (isObject(schema.additionalProperties)) {
+  if (isRecord(schema.items)) findPodSpecs(schema.items, [...steps, { key: '[*]', schema: schema.items }], out, depth + 1);
+  if (isRecord(schema.additionalProperties)) {
     findPodSpecs(schema.additionalProperties, [...steps, { key: '*', schema: schema.additionalProperties }], out, depth + 1);
   }
 }
@@ -102,7 +101,7 @@ function markCreatable(steps: SchemaStep[], spec: Json): string {
   if (plainKey(keys[last] as string) && !requires(spec)) {
     keys[last] = `${keys[last]}?`;
     const parent = steps[last - 1];
-    const template = parent && plainKey(parent.key) && keys[last] === 'spec?' && isObject(parent.schema.properties)
+    const template = parent && plainKey(parent.key) && keys[last] === 'spec?' && isRecord(parent.schema.properties)
       && Object.keys(parent.schema.properties).every((k) => k === 'metadata' || k === 'spec');
     if (parent && template && !requires(parent.schema)) keys[last - 1] = `${parent.key}?`;
   }

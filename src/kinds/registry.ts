@@ -1,7 +1,8 @@
-import { detach } from '../manifest/detach.js';
-import type { CustomKind } from '../engine/options.js';
+import { detach } from '../yaml/detach.js';
+import type { CustomKind } from '../core/options.js';
 import { groupKindKey } from './api-version.js';
-import { builtinScopes, DEFAULT_KUBERNETES_VERSION } from './builtin-scopes.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../core/options.js';
+import { builtinScopes } from './builtin-scopes.js';
 import { BUILTIN_POD_SPEC_PATHS, LEGACY_SCOPES } from './builtin-workloads.js';
 import { WELL_KNOWN_CRDS } from './well-known-crds.js';
 import type { WellKnownKind } from './well-known-kind.js';

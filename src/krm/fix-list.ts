@@ -1,8 +1,9 @@
-import { parseAllDocuments } from 'yaml';
+import { dataOf, parseDocuments } from '../yaml/documents.js';
 import { RENDERED_INPUT_RULES, resolveRun, type PrivregFixOptions } from '../api/options.js';
 import { createEngine } from '../engine/create-engine.js';
-import { fixText } from '../engine/fix-text.js';
-import type { Finding } from '../engine/types.js';
+import { fixStandaloneText } from '../engine/fix-text.js';
+import { runSucceeded } from '../core/outcome.js';
+import type { Finding } from '../core/types.js';
 import { functionConfigOptions } from './function-config.js';
 import { isResourceList, maskResourceList } from './mask.js';
 import { itemInfos, toResults, writeResults, type KrmResult } from './results.js';
@@ -41,12 +42,12 @@ export class ResourceListError extends Error {
  * invalid functionConfig.
  */
 export async function fixResourceList(text: string, defaults: PrivregFixOptions = {}): Promise<ResourceListFix> {
-  const docs = parseAllDocuments(text);
-  const doc = Array.isArray(docs) ? (docs.length === 1 ? docs[0] : undefined) : undefined;
+  const docs = parseDocuments(text);
+  const doc = docs.length === 1 ? docs[0] : undefined;
   if (!doc) throw new ResourceListError('expected exactly one YAML document, a ResourceList');
   const error = doc.errors[0];
   if (error) throw new ResourceListError(`the ResourceList is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const data: unknown = dataOf(doc);
   if (!isResourceList(data)) throw new ResourceListError('the input is not a config.kubernetes.io/v1 ResourceList');
   const options = { ...defaults, ...functionConfigOptions(data.functionConfig) };
   const masked = maskResourceList(doc, text);
@@ -55,8 +56,7 @@ export async function fixResourceList(text: string, defaults: PrivregFixOptions 
   const run = await resolveRun(options, RENDERED_INPUT_RULES);
   const engine = await createEngine(run.settings);
   const fileOptions = run.optionsFor(`${run.cwd}/<ResourceList>`);
-  engine.registerText(masked.text, fileOptions);
-  const result = fixText('<ResourceList>', masked.text, fileOptions, engine, true);
+  const result = fixStandaloneText('<ResourceList>', masked.text, fileOptions, engine);
   let fixed = text;
   const findings = result.findings;
   if (result.output !== masked.text) {
@@ -68,7 +68,7 @@ export async function fixResourceList(text: string, defaults: PrivregFixOptions 
     }
   }
   const results = toResults(findings, itemInfos(doc));
-  const ok = !result.skipped && !results.some((r) => r.severity === 'error');
+  const ok = runSucceeded([{ ...result, findings }], 'write');
   return { output: writeResults(fixed, results), results, ok, findings };
 }
 

@@ -1,4 +1,5 @@
-import { parse } from 'yaml';
+import { isRecord } from '../core/data.js';
+import { decodeYaml } from '../yaml/documents.js';
 import { checkSettings, type PrivregFixOptions } from '../api/options.js';
 import { ConfigError, type ConfigSettings } from '../config/index.js';
 
@@ -40,7 +41,7 @@ const bool: Parser = (value, key) => {
 
 const yamlValue: Parser = (value, key) => {
   try {
-    return parse(value) as unknown;
+    return decodeYaml(value);
   } catch (e) {
     return fail(`functionConfig.data.${key}: not valid YAML/JSON: ${(e as Error).message.split('\n')[0] ?? ''}`, key);
   }
@@ -56,10 +57,6 @@ const DATA_PARSERS: Record<Key, Parser> = {
   validate: bool, strictKinds: bool,
   kinds: yamlValue,
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function unknownKey(key: string, where: string): never {
   return fail(`${where}: unknown key "${key}"; known keys: ${FUNCTION_CONFIG_KEYS.join(', ')}`, key);

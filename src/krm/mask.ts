@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { parseSingleDocument } from '../yaml/documents.js';
+import { isMap, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap } from '../yaml/nodes.js';
 
 /**
  * The engine skips `config.kubernetes.io` kinds, but fixes the items of `*List` kinds. So a
@@ -95,7 +96,7 @@ function splice(text: string, spans: readonly Span[], from: 'original' | 'replac
 
 /** Finds the masked spans again in a fixed text (edits may have moved them). */
 function relocate(fixed: string, spans: readonly Span[]): Span[] {
-  const doc = parseDocument(fixed);
+  const doc = parseSingleDocument(fixed);
   const root = doc.contents;
   if (!isMap(root)) throw new Error('the fixed ResourceList is not a mapping');
   const starts: number[] = [];

@@ -1,5 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from 'yaml';
-import type { Finding, Severity } from '../engine/types.js';
+import { lineStart } from '../fix/layout.js';
+import { parseSingleDocument, toYaml } from '../yaml/documents.js';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from '../yaml/nodes.js';
+import type { Finding, Severity } from '../core/types.js';
 
 /** One entry of a ResourceList's `results`, as the KRM function spec defines it. */
 export interface KrmResult {
@@ -102,7 +104,7 @@ export function toResults(findings: readonly Finding[], items: readonly ItemInfo
  */
 export function writeResults(text: string, results: readonly KrmResult[]): string {
   if (results.length === 0) return text;
-  const doc = parseDocument(text);
+  const doc = parseSingleDocument(text);
   const root = doc.contents;
   if (!isMap(root)) return text;
   const existing: unknown = doc.get('results', true);
@@ -110,13 +112,9 @@ export function writeResults(text: string, results: readonly KrmResult[]): strin
   const tail = text.slice(root.range?.[2] ?? text.length);
   if (existing === undefined && blockRoot && /^\s*(#[^\n]*\s*)*$/.test(tail)) {
     const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-    return `${text}${sep}${stringify({ results }, { lineWidth: 0 })}`;
+    return `${text}${sep}${toYaml({ results })}`;
   }
   if (isSeq(existing)) for (const r of results) existing.add(doc.createNode(r));
   else if (existing === undefined || isScalar(existing)) doc.set('results', doc.createNode(results));
   return doc.toString({ lineWidth: 0 });
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }

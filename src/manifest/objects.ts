@@ -1,6 +1,5 @@
-import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
-import type { ObjectRef } from '../engine/types.js';
-import { findPair } from '../fix/collection-edits.js';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap, findPair } from '../yaml/nodes.js';
+import type { ObjectRef } from '../core/types.js';
 
 /** A Kubernetes object found in a file: its map node and identity. */
 export interface ManifestObject {

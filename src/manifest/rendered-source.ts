@@ -1,5 +1,4 @@
-import { isMap, isScalar, type Document } from 'yaml';
-import { findPair } from '../fix/collection-edits.js';
+import { isMap, isScalar, type Document, findPair } from '../yaml/nodes.js';
 
 /** The annotation Helm 4 puts on each object it hands a post-renderer, naming its template. */
 export const HELM4_SOURCE_ANNOTATION = 'postrenderer.helm.sh/postrender-filename';

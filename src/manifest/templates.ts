@@ -1,4 +1,4 @@
-import { isCollection, isPair, type Document } from 'yaml';
+import { isCollection, isPair, type Document } from '../yaml/nodes.js';
 
 /** Where a template marker was found. */
 export interface TemplateMarker {

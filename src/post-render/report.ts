@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { Finding, RunResult } from '../engine/types.js';
-import { parseManifest } from '../manifest/parse.js';
+import type { Finding, RunResult } from '../core/types.js';
+import { parseManifest } from '../yaml/parse.js';
 import { documentAt, renderedSources } from '../manifest/rendered-source.js';
 import { formatReport, formatSummary, type ReportFormat } from '../report/index.js';
 

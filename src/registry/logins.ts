@@ -1,3 +1,4 @@
+import { isRecord } from '../core/data.js';
 import { parseImageReference } from '../image/index.js';
 import { bestMatchingKeys } from '../image/registry.js';
 import type { Login } from './auth.js';
@@ -18,9 +19,6 @@ export interface AuthEntry {
   /** Why an entry without a login has none (an identity token, a credential helper). */
   note?: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 
 /** The login of one `auths` entry: `auth` (base64 `user:password`) first, else `username`/`password`. */
 function entryOf(key: string, value: unknown, source: string): AuthEntry {

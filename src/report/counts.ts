@@ -1,4 +1,4 @@
-import { isChanged, type FileResult, type Finding, type RunResult } from '../engine/types.js';
+import { isChanged, type FileResult, type Finding, type RunResult } from '../core/types.js';
 
 /** Totals over a run; the CLI uses them for the exit code and `--max-warnings`. */
 export interface RunCounts {

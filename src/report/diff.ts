@@ -1,6 +1,6 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY, formatPatch, structuredPatch, type StructuredPatch } from 'diff';
-import type { FileResult, TextEdit } from '../engine/types.js';
-import { lineStarts } from '../manifest/positions.js';
+import type { FileResult, TextEdit } from '../core/types.js';
+import { lineIndexOf, lineStarts } from '../yaml/positions.js';
 
 const CONTEXT = 3;
 
@@ -25,17 +25,6 @@ export function formatDiff(result: FileResult): string {
   });
 }
 
-function lineIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 const newlines = (s: string): number => {
   let n = 0;
   for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
@@ -54,8 +43,8 @@ function windowedPatch(source: string, output: string, edits: readonly TextEdit[
   // Group edits into windows of whole lines [first, last], with context, merged when they meet.
   const windows: { first: number; last: number; edits: TextEdit[] }[] = [];
   for (const e of sorted) {
-    const first = Math.max(0, lineIndex(starts, e.start) - CONTEXT);
-    const last = Math.min(lastLine, lineIndex(starts, Math.max(e.start, e.end - 1)) + CONTEXT);
+    const first = Math.max(0, lineIndexOf(starts, e.start) - CONTEXT);
+    const last = Math.min(lastLine, lineIndexOf(starts, Math.max(e.start, e.end - 1)) + CONTEXT);
     const prev = windows[windows.length - 1];
     if (prev && first <= prev.last + 1) {
       prev.last = Math.max(prev.last, last);

@@ -1,4 +1,4 @@
-import type { RunResult, Severity } from '../engine/types.js';
+import type { RunResult, Severity } from '../core/types.js';
 import { hasUnreportedWriteError, isFixed } from './counts.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };

@@ -1,4 +1,4 @@
-import type { RunResult } from '../engine/types.js';
+import type { RunResult } from '../core/types.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
@@ -9,7 +9,7 @@ export { shouldUseColor } from './color.js';
 export { countRun, countsOnly, isFixed, type RunCounts } from './counts.js';
 export { formatGithub, escapeData, escapeProperty } from './github.js';
 export { buildJsonReport, formatJson, JSON_REPORT_VERSION, type JsonReport, type JsonFile, type JsonFinding, type JsonEdit } from './json.js';
-export { createPositionMapper, lineStarts, type PositionMapper } from '../manifest/positions.js';
+export { createPositionMapper, lineStarts, type PositionMapper } from '../yaml/positions.js';
 export { buildSarif, formatSarif, sarifLevel, SARIF_SCHEMA_URI, type SarifLog } from './sarif.js';
 export { formatSummary, formatDuration } from './summary.js';
 export { formatRunSummary, formatSecretNamespaces, type SecretNamespaces } from './secret-namespaces.js';
@@ -17,10 +17,10 @@ export { formatText } from './text.js';
 export { toolInfo, type ToolInfo } from './tool-info.js';
 
 /** The report formats `--format` accepts. */
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+import type { ReportFormat } from '../core/options.js';
 
-/** One of `REPORT_FORMATS`. */
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from '../core/options.js';
+
 
 /** Options for `formatReport`; each format uses the ones that apply to it. */
 export interface ReportOptions {

@@ -1,6 +1,6 @@
-import { isChanged, type FileResult, type Finding, type ObjectRef, type RunResult, type Severity, type TextEdit } from '../engine/types.js';
+import { isChanged, type FileResult, type Finding, type ObjectRef, type RunResult, type Severity, type TextEdit } from '../core/types.js';
 import { countRun, hasUnreportedWriteError, isFixed, type RunCounts } from './counts.js';
-import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
+import { createPositionMapper, type PositionMapper } from '../yaml/positions.js';
 import { toolInfo } from './tool-info.js';
 import { runSecretNamespaces, type SecretNamespaces } from '../engine/secret-usage.js';
 

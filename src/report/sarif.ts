@@ -1,10 +1,11 @@
-import type { FileResult, Finding, RunResult, Severity } from '../engine/types.js';
+import type { Log, Region, ReportingDescriptor, Result } from 'sarif';
+import type { FileResult, Finding, RunResult, Severity } from '../core/types.js';
 import { RULES } from '../rules/catalog.js';
 import { artifactLocation, type ArtifactLocation } from './artifact-uri.js';
 import { hasUnreportedWriteError, isFixed } from './counts.js';
-import { createPositionMapper, type PositionMapper } from '../manifest/positions.js';
+import { createPositionMapper, type PositionMapper } from '../yaml/positions.js';
 import { toolInfo } from './tool-info.js';
-import { runSecretNamespaces, type SecretNamespaces } from '../engine/secret-usage.js';
+import { runSecretNamespaces } from '../engine/secret-usage.js';
 
 /** Options of the SARIF reporter. */
 export interface SarifOptions {
@@ -16,52 +17,9 @@ export interface SarifOptions {
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-type SarifLevel = 'error' | 'warning' | 'note';
-
-/** A SARIF region; columns count UTF-16 code units (`run.columnKind`), end column exclusive. */
-export interface SarifRegion {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-}
-
-interface SarifRule {
-  id: string;
-  name?: string;
-  shortDescription?: { text: string };
-  defaultConfiguration?: { level: SarifLevel };
-  properties?: { fixable: boolean };
-}
-
-/** The log object; typed loosely beyond what the tests and the CLI look at. */
-export interface SarifLog {
-  $schema: string;
-  version: '2.1.0';
-  runs: Array<{
-    tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; rules: SarifRule[] } };
-    columnKind: 'utf16CodeUnits';
-    results: SarifResult[];
-    /** `pullSecrets`: every pull secret the pods use once fixed, with its namespaces (as in the JSON report). */
-    properties?: { pullSecrets: SecretNamespaces[] };
-  }>;
-}
-
-interface SarifResult {
-  ruleId: string;
-  ruleIndex: number;
-  level: SarifLevel;
-  message: { text: string };
-  locations: Array<{ physicalLocation: { artifactLocation: ArtifactLocation; region?: SarifRegion } }>;
-  fixes?: Array<{
-    description: { text: string };
-    artifactChanges: Array<{
-      artifactLocation: ArtifactLocation;
-      replacements: Array<{ deletedRegion: SarifRegion; insertedContent: { text: string } }>;
-    }>;
-  }>;
-  properties?: Record<string, unknown>;
-}
+/** SARIF 2.1.0 objects, as `@types/sarif` defines them. */
+export type SarifLog = Log;
+type SarifLevel = NonNullable<Result['level']>;
 
 /** Maps a privreg-fix severity to a SARIF level. */
 export function sarifLevel(severity: Severity): SarifLevel {
@@ -76,10 +34,11 @@ export function sarifLevel(severity: Severity): SarifLevel {
  */
 export function buildSarif(run: RunResult, opts: SarifOptions = {}): SarifLog {
   const tool = toolInfo();
-  const rules: SarifRule[] = RULES.map((r) => ({
+  const rules: ReportingDescriptor[] = RULES.map((r) => ({
     id: r.id,
     name: pascalCase(r.id),
     shortDescription: { text: r.description },
+    helpUri: `${tool.informationUri}#${r.docs.split('#')[1] ?? ''}`,
     defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
     properties: { fixable: r.fixable },
   }));
@@ -88,7 +47,7 @@ export function buildSarif(run: RunResult, opts: SarifOptions = {}): SarifLog {
     if (i === -1) i = rules.push({ id }) - 1;
     return i;
   };
-  const results: SarifResult[] = [];
+  const results: Result[] = [];
   const pullSecrets = runSecretNamespaces(run.files);
   for (const file of run.files) {
     const location = artifactLocation(file.path, opts.cwd);
@@ -119,8 +78,8 @@ export function formatSarif(run: RunResult, opts: SarifOptions = {}): string {
   return `${JSON.stringify(buildSarif(run, opts), null, 2)}\n`;
 }
 
-function sarifResult(f: Finding, ruleIndex: number, location: ArtifactLocation, mapper: PositionMapper): SarifResult {
-  const result: SarifResult = {
+function sarifResult(f: Finding, ruleIndex: number, location: ArtifactLocation, mapper: PositionMapper): Result {
+  const result: Result = {
     ruleId: f.ruleId,
     ruleIndex,
     level: sarifLevel(f.severity),
@@ -149,7 +108,7 @@ function sarifResult(f: Finding, ruleIndex: number, location: ArtifactLocation, 
   return result;
 }
 
-function writeErrorResult(file: FileResult, ruleIndex: number, location: ArtifactLocation): SarifResult {
+function writeErrorResult(file: FileResult, ruleIndex: number, location: ArtifactLocation): Result {
   return {
     ruleId: 'write-error', ruleIndex, level: 'error',
     message: { text: `could not write the file: ${file.writeError ?? ''}` },
@@ -158,7 +117,7 @@ function writeErrorResult(file: FileResult, ruleIndex: number, location: Artifac
 }
 
 /** Region of an offset range; start === end gives the empty region SARIF uses for an insertion. */
-function regionOf(mapper: PositionMapper, start: number, end: number): SarifRegion {
+function regionOf(mapper: PositionMapper, start: number, end: number): Region {
   const s = mapper.positionAt(start);
   const e = mapper.positionAt(end);
   return { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };

@@ -1,5 +1,5 @@
 import { runSecretNamespaces, type SecretNamespaces } from '../engine/secret-usage.js';
-import type { RunResult } from '../engine/types.js';
+import type { RunResult } from '../core/types.js';
 import { formatSummary, type SummaryOptions } from './summary.js';
 
 export type { SecretNamespaces };

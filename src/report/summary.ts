@@ -1,5 +1,5 @@
 import picocolors from 'picocolors';
-import type { RunResult } from '../engine/types.js';
+import type { RunResult } from '../core/types.js';
 import { countRun } from './counts.js';
 
 /** Options of the summary line. */

@@ -1,5 +1,5 @@
 import picocolors from 'picocolors';
-import type { Finding, RunResult, Severity } from '../engine/types.js';
+import type { Finding, RunResult, Severity } from '../core/types.js';
 import { hasUnreportedWriteError, isFixed } from './counts.js';
 
 /** Options of the text reporter. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { packageInfo } from '../io/package-info.js';
 
 /** Name, version and home page of privreg-fix, as reporters print them. */
 export interface ToolInfo {
@@ -9,19 +9,10 @@ export interface ToolInfo {
 
 let cached: ToolInfo | undefined;
 
-/**
- * Reads privreg-fix's own package.json once. The relative URL resolves from both `src/report/`
- * (tests, tsx) and `dist/report/` (published package), which sit at the same depth.
- */
+/** privreg-fix's name, version and home page, from its package.json. */
 export function toolInfo(): ToolInfo {
   if (cached) return cached;
-  const url = new URL('../../package.json', import.meta.url);
-  const pkg = JSON.parse(readFileSync(url, 'utf8')) as {
-    name?: string;
-    version?: string;
-    homepage?: string;
-    repository?: string | { url?: string };
-  };
+  const pkg = packageInfo();
   const name = pkg.name ?? 'privreg-fix';
   cached = {
     name,

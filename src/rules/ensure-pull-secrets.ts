@@ -1,8 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { TextEdit } from '../engine/types.js';
-import { addPair, appendNames, appendStrings, fillEmptyValue, findPair } from '../fix/collection-edits.js';
+import { isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq, findPair } from '../yaml/nodes.js';
+import type { TextEdit } from '../core/types.js';
+import { addPair, appendNames, appendStrings, fillEmptyValue } from '../fix/collection-edits.js';
 import type { NewValue } from '../fix/new-value.js';
-import { sharedReason } from './aliases.js';
+import { sharedReason } from '../yaml/aliases.js';
 import type { RuleContext } from './rule.js';
 
 /** Names listed in an imagePullSecrets sequence: `{name: x}` items, or plain `x` items. */
@@ -33,7 +33,7 @@ export interface PullSecretTarget {
 
 /**
  * Reports `missing-pull-secret` when `target.map` does not list every `wanted` secret, with a
- * fix that appends the missing ones (creating or filling the key as needed), or `unfixable`
+ * fix that appends the missing ones (creating or filling the key as needed), or without a fix
  * when the list cannot be extended safely (an alias, an anchor, not a list).
  */
 export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wanted: readonly string[]): void {
@@ -66,7 +66,6 @@ export function ensurePullSecrets(ctx: RuleContext, target: PullSecretTarget, wa
   const list = missing.map((n) => `"${n}"`).join(', ');
   const base = `${target.label} is missing imagePullSecrets ${list}`;
   ctx.report({
-    ruleId: fix ? 'missing-pull-secret' : 'unfixable',
     message: fix ? base : `${base}; ${why ? `imagePullSecrets ${why}: add them by hand` : 'imagePullSecrets is not a list that can be extended automatically'}`,
     start: at?.[0] ?? 0,
     end: at?.[1] ?? 0,

@@ -1,10 +1,10 @@
-import type { Node } from 'yaml';
+import { isRecord } from '../core/data.js';
+import type { Node } from '../yaml/nodes.js';
 import { imageAfterFix } from './pod-images.js';
-import type { Obstacle } from './pod-specs.js';
+import type { Obstacle } from '../kinds/pod-specs.js';
 import type { RuleContext } from './rule.js';
 
 type Data = Record<string, unknown>;
-const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The pod specs' data below an obstacle, read as the API server reads it (aliases and merges applied). */
 function podSpecsData(ctx: RuleContext, o: Obstacle): Data[] {
@@ -13,12 +13,12 @@ function podSpecsData(ctx: RuleContext, o: Obstacle): Data[] {
     const key = step.replace(/\?$/, '');
     level = level.flatMap((v): unknown[] => {
       if (key === '[*]') return Array.isArray(v) ? v : [];
-      if (!isObject(v)) return [];
+      if (!isRecord(v)) return [];
       if (key === '*') return Object.values(v);
       return v[key] === undefined || v[key] === null ? [] : [v[key]];
     });
   }
-  return level.filter(isObject);
+  return level.filter(isRecord);
 }
 
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
@@ -39,13 +39,13 @@ export function obstacleSatisfied(ctx: RuleContext, o: Obstacle): boolean {
   const wanted = ctx.options.pullSecrets;
   return specs.every((spec) => {
     const listed = Array.isArray(spec.imagePullSecrets)
-      ? spec.imagePullSecrets.map((s: unknown) => (isObject(s) ? s.name : s))
+      ? spec.imagePullSecrets.map((s: unknown) => (isRecord(s) ? s.name : s))
       : [];
     if (!wanted.every((n) => listed.includes(n))) return false;
     if (ctx.options.registry === undefined) return true;
     return CONTAINER_LISTS.every((list) => {
       const items = spec[list];
-      return !Array.isArray(items) || items.every((c) => !isObject(c) || typeof c.image !== 'string' || imageAfterFix(c.image, ctx.options) === c.image);
+      return !Array.isArray(items) || items.every((c) => !isRecord(c) || typeof c.image !== 'string' || imageAfterFix(c.image, ctx.options) === c.image);
     });
   });
 }

@@ -1,8 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Scalar, type YAMLMap } from 'yaml';
-import type { FixOptions } from '../engine/options.js';
-import { findPair } from '../fix/collection-edits.js';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Scalar, type YAMLMap, findPair } from '../yaml/nodes.js';
+import type { FixOptions } from '../core/options.js';
 import { rewriteImageReference } from '../image/index.js';
-import { followPath } from './pod-specs.js';
+import { followPath } from '../kinds/pod-specs.js';
 
 /** An image reference inside a pod spec. */
 export interface PodImage {

@@ -1,5 +1,5 @@
-import type { YAMLMap } from 'yaml';
-import type { FixOptions } from '../engine/options.js';
+import type { YAMLMap } from '../yaml/nodes.js';
+import type { FixOptions } from '../core/options.js';
 import { secretsForImage } from '../image/index.js';
 import { imageAfterFix, podImages } from './pod-images.js';
 

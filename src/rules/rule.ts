@@ -1,10 +1,10 @@
-import type { InputIndex } from '../engine/input-index.js';
-import type { FixOptions } from '../engine/options.js';
-import type { ObjectRef, Severity, TextEdit } from '../engine/types.js';
+import type { InputIndex } from './input-index.js';
+import type { FixOptions } from '../core/options.js';
+import type { ObjectRef, Severity, TextEdit } from '../core/types.js';
 import type { Layout } from '../fix/layout.js';
 import type { KindInfo } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';
-import type { ObjectPodSpecs } from './pod-data.js';
+import type { ObjectPodSpecs } from '../kinds/pod-data.js';
 
 /** A data change a fix intends, for independent verification: set `path` (from the document root) to `value`. */
 export interface DataPatch {
@@ -13,7 +13,7 @@ export interface DataPatch {
   value: unknown;
 }
 
-/** What a rule reports; the engine adds positions and the configured severity. */
+/** A finding before positions and severity are settled: from a rule (see `RuleFinding`) or another stage. */
 export interface RuleReport {
   ruleId: string;
   message: string;
@@ -40,12 +40,34 @@ export interface RuleContext {
   layout(): Layout;
   /** The object's pod specs as its kind describes them, computed on first use. */
   podSpecs(): ObjectPodSpecs;
-  report(r: RuleReport): void;
+  /** Reports a finding of the rule being run (its id is the rule's). */
+  report(r: RuleFinding): void;
 }
 
-/** A rule: looks at one object and reports findings, with fixes where it can. */
+/**
+ * Static description of a finding id: what reporters (SARIF), the docs (README rule table) and
+ * the config schema need to know. Every rule has one, and so has every finding of another stage
+ * (see `pipeline-findings.ts`).
+ */
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  /** Whether privreg-fix can fix findings of this id (a finding it cannot fix has no `fix`). */
+  fixable: boolean;
+  /** One sentence describing what is checked. */
+  description: string;
+  /** Where the docs describe it: a README anchor, e.g. `README.md#rules`. */
+  docs: string;
+}
+
+/** What a rule reports: the engine adds the rule's id, the object, positions and the configured severity. */
+export type RuleFinding = Omit<RuleReport, 'ruleId' | 'object'>;
+
+/**
+ * A rule: one finding id. Looks at one object and reports findings of its own id only, with
+ * fixes where it can; where it cannot, the finding has no fix and its message says what to do.
+ */
 export interface Rule {
-  /** Rule ids this rule can report (see catalog.ts). */
-  ids: readonly string[];
+  meta: RuleMeta;
   check(ctx: RuleContext): void;
 }

@@ -1,9 +1,8 @@
-import { isSeq, type YAMLMap } from 'yaml';
-import { effectiveNamespace } from '../engine/input-index.js';
-import type { FixOptions } from '../engine/options.js';
-import { findPair } from '../fix/collection-edits.js';
+import { isSeq, type YAMLMap, findPair } from '../yaml/nodes.js';
+import { effectiveNamespace } from './input-index.js';
+import type { FixOptions } from '../core/options.js';
 import { listedNames } from './ensure-pull-secrets.js';
-import type { FoundMap } from './pod-specs.js';
+import type { FoundMap } from '../kinds/pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
 import type { RuleContext } from './rule.js';
 
@@ -21,8 +20,12 @@ export function secretsAfterFix(spec: YAMLMap, options: FixOptions, withRequired
 
 const shown = (ns: string): string => (ns === '' ? 'the namespace kubectl applies to' : `"${ns}"`);
 
+/** The rule reported when the input defines a pull secret only in other namespaces. */
+export const OTHER_NAMESPACE = 'pull-secret-namespace';
+
 /**
- * Pull secrets must live in the pod's own namespace. Of each secret a pod spec uses once fixed:
+ * Pull secrets must live in the pod's own namespace. Of each secret a pod spec uses once fixed,
+ * reports what rule `which` is about:
  * - `pull-secret-namespace`: the input defines it, but only in other namespaces;
  * - `pull-secret-not-in-namespace`: the input defines it nowhere, the run adds it (`--pull-secret`
  *   or `registries`), and the pod runs in a namespace of its own that is not `--namespace` (the
@@ -32,7 +35,7 @@ const shown = (ns: string): string => (ns === '' ? 'the namespace kubectl applie
  * A secret the input does not define, in `--namespace` or the namespace kubectl applies to, is
  * the user's to create and needs no word.
  */
-export function checkSecretNamespaces(ctx: RuleContext, spec: FoundMap): void {
+export function checkSecretNamespaces(ctx: RuleContext, spec: FoundMap, which: typeof OTHER_NAMESPACE | typeof NOT_IN_NAMESPACE): void {
   const { listed, required } = secretsAfterFix(spec.node, ctx.options);
   const own = findPair(spec.node, 'imagePullSecrets')?.value as { range?: number[] } | undefined;
   const ns = effectiveNamespace(ctx.object, ctx.options) ?? '';
@@ -42,17 +45,15 @@ export function checkSecretNamespaces(ctx: RuleContext, spec: FoundMap): void {
   for (const name of new Set([...listed, ...required])) {
     const defined = ctx.index.registrySecrets.get(name);
     if (defined) {
-      if (defined.has(ns)) continue;
+      if (defined.has(ns) || which !== OTHER_NAMESPACE) continue;
       ctx.report({
-        ruleId: 'pull-secret-namespace',
         message: `pull secret "${name}" is defined in ${[...defined].map(shown).join(', ')}, but ${ctx.object.ref.kind} "${ctx.object.ref.name ?? ''}" runs in ${shown(ns)}: a pod can only use pull secrets of its own namespace`,
         start, end, fieldPath,
       });
       continue;
     }
-    if (ns === '' || ns === ctx.options.namespace || !required.includes(name)) continue;
+    if (which !== NOT_IN_NAMESPACE || ns === '' || ns === ctx.options.namespace || !required.includes(name)) continue;
     ctx.report({
-      ruleId: NOT_IN_NAMESPACE,
       message: `pods in namespace "${ns}" need pull secret "${name}", which the input does not define: create it there too (e.g. privreg-fix create secret docker-registry ${name} -n ${ns} ...); reported once per namespace`,
       start, end, fieldPath,
     });

@@ -7,6 +7,7 @@
  *   server resets `status` on create), through `<name>__status` copies of the definitions;
  * - patterns JavaScript cannot read (RE2-only syntax in CRDs) are dropped, not fatal.
  */
+import { isRecord } from '../core/data.js';
 import type { JsonObject } from './compact-schema.js';
 
 /** Prefix of references to named schemas. */
@@ -18,10 +19,6 @@ const STATUS_SUFFIX = '__status';
 /** Suffix of the definition a kind's documents are validated against (its `status` relaxed). */
 export const ROOT_SUFFIX = '__root';
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function refName(schema: JsonObject): string | undefined {
   const ref = schema.$ref;
   return typeof ref === 'string' && ref.startsWith(DEFINITIONS_REF) ? ref.slice(DEFINITIONS_REF.length) : undefined;
@@ -30,18 +27,18 @@ function refName(schema: JsonObject): string | undefined {
 /** Rewrites a schema tree bottom-up: `visit` gets each (already rewritten) sub-schema. */
 function mapSchema(schema: JsonObject, visit: (s: JsonObject) => JsonObject): JsonObject {
   const out: JsonObject = { ...schema };
-  if (isObject(schema.properties)) {
+  if (isRecord(schema.properties)) {
     const properties: JsonObject = {};
-    for (const [key, value] of Object.entries(schema.properties)) properties[key] = isObject(value) ? mapSchema(value, visit) : value;
+    for (const [key, value] of Object.entries(schema.properties)) properties[key] = isRecord(value) ? mapSchema(value, visit) : value;
     out.properties = properties;
   }
   for (const key of ['items', 'additionalProperties', 'not'] as const) {
     const value = schema[key];
-    if (isObject(value)) out[key] = mapSchema(value, visit);
+    if (isRecord(value)) out[key] = mapSchema(value, visit);
   }
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     const value = schema[key];
-    if (Array.isArray(value)) out[key] = value.map((v: unknown) => (isObject(v) ? mapSchema(v, visit) : v));
+    if (Array.isArray(value)) out[key] = value.map((v: unknown) => (isRecord(v) ? mapSchema(v, visit) : v));
   }
   return visit(out);
 }
@@ -71,15 +68,15 @@ export class AjvSchemaPreparer {
     if (typeof schema.minProperties === 'number' && schema.minProperties > 0) return true;
     if (Array.isArray(schema.enum) || schema.anyOf !== undefined || schema.oneOf !== undefined || schema.not !== undefined)
       return true;
-    if (Array.isArray(schema.allOf) && schema.allOf.some((s: unknown) => isObject(s) && this.failsOnEmpty(s))) return true;
-    const properties = isObject(schema.properties) ? Object.values(schema.properties) : [];
-    return properties.some((p) => isObject(p) && isObject(p.default) && this.failsOnEmpty(p));
+    if (Array.isArray(schema.allOf) && schema.allOf.some((s: unknown) => isRecord(s) && this.failsOnEmpty(s))) return true;
+    const properties = isRecord(schema.properties) ? Object.values(schema.properties) : [];
+    return properties.some((p) => isRecord(p) && isRecord(p.default) && this.failsOnEmpty(p));
   }
 
   /** One schema, ready for ajv: needless `default: {}` and unreadable patterns removed. */
   prepare(schema: JsonObject): JsonObject {
     return mapSchema(schema, (s) => {
-      if (isObject(s.default) && !this.failsOnEmpty(s)) delete s.default;
+      if (isRecord(s.default) && !this.failsOnEmpty(s)) delete s.default;
       if (typeof s.pattern === 'string' && !isReadablePattern(s.pattern)) delete s.pattern;
       return s;
     });
@@ -101,7 +98,7 @@ export class AjvSchemaPreparer {
       const schema = out[kind];
       if (schema === undefined) continue;
       const root: JsonObject = { ...schema };
-      if (isObject(schema.properties) && isObject(schema.properties.status))
+      if (isRecord(schema.properties) && isRecord(schema.properties.status))
         root.properties = { ...schema.properties, status: relaxStatus(schema.properties.status, statusRef) };
       out[kind + ROOT_SUFFIX] = root;
     }
@@ -143,7 +140,7 @@ function isReadablePattern(pattern: string): boolean {
 export function hoistObjectSchemas(root: JsonObject, register: (body: JsonObject) => string): JsonObject {
   const hoist = (schema: JsonObject, depth: number): JsonObject => {
     const out = mapChildren(schema, (child) => hoist(child, depth + 1));
-    if (depth === 0 || !isObject(out.properties)) return out;
+    if (depth === 0 || !isRecord(out.properties)) return out;
     const { default: fallback, ...body } = out;
     const $ref = register(body);
     return fallback === undefined ? { $ref } : { $ref, default: fallback };
@@ -153,15 +150,15 @@ export function hoistObjectSchemas(root: JsonObject, register: (body: JsonObject
 
 function mapChildren(schema: JsonObject, map: (child: JsonObject) => JsonObject): JsonObject {
   const out: JsonObject = { ...schema };
-  if (isObject(schema.properties)) {
+  if (isRecord(schema.properties)) {
     const properties: JsonObject = {};
-    for (const [key, value] of Object.entries(schema.properties)) properties[key] = isObject(value) ? map(value) : value;
+    for (const [key, value] of Object.entries(schema.properties)) properties[key] = isRecord(value) ? map(value) : value;
     out.properties = properties;
   }
   for (const key of ['items', 'additionalProperties'] as const) {
     const value = schema[key];
-    if (isObject(value)) out[key] = map(value);
+    if (isRecord(value)) out[key] = map(value);
   }
-  if (Array.isArray(schema.allOf)) out.allOf = schema.allOf.map((v: unknown) => (isObject(v) ? map(v) : v));
+  if (Array.isArray(schema.allOf)) out.allOf = schema.allOf.map((v: unknown) => (isRecord(v) ? map(v) : v));
   return out;
 }

@@ -4,6 +4,7 @@
  * server with strict field validation: unknown fields are errors, int-or-string becomes a type
  * union, and everything only clients use (descriptions, defaults, patch strategies) is dropped.
  */
+import { isRecord } from '../core/data.js';
 
 /** A JSON object (schema fragment). */
 export type JsonObject = { [key: string]: unknown };
@@ -56,13 +57,9 @@ const KEPT = new Set([
 /** Formats that the validator checks; every other format is dropped (not enforced). */
 const KEPT_FORMATS = new Set(['date-time', 'byte', 'quantity']);
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function compactMap(map: unknown, options: CompactOptions): JsonObject {
   const out: JsonObject = {};
-  if (isObject(map)) for (const [key, value] of Object.entries(map)) out[key] = compactSchema(value, options);
+  if (isRecord(map)) for (const [key, value] of Object.entries(map)) out[key] = compactSchema(value, options);
   return out;
 }
 
@@ -71,7 +68,7 @@ function typeOnlyBranches(branches: unknown): string[] | undefined {
   if (!Array.isArray(branches) || branches.length === 0) return undefined;
   const types: string[] = [];
   for (const branch of branches) {
-    if (!isObject(branch) || Object.keys(branch).some((k) => k !== 'type' && k !== 'description')) return undefined;
+    if (!isRecord(branch) || Object.keys(branch).some((k) => k !== 'type' && k !== 'description')) return undefined;
     if (typeof branch.type !== 'string') return undefined;
     types.push(branch.type);
   }
@@ -80,11 +77,11 @@ function typeOnlyBranches(branches: unknown): string[] | undefined {
 
 /** Compacts one schema fragment (recursively). Non-objects are returned unchanged. */
 export function compactSchema(input: unknown, compactOptions: CompactOptions = {}): JsonObject {
-  if (!isObject(input)) return {};
+  if (!isRecord(input)) return {};
   const { preserveLevel, ...options } = compactOptions;
   let schema = input;
   // `allOf: [{$ref}]` is how OpenAPI v3 attaches a description/default to a reference.
-  if (Array.isArray(schema.allOf) && schema.allOf.length === 1 && schema.$ref === undefined && isObject(schema.allOf[0])) {
+  if (Array.isArray(schema.allOf) && schema.allOf.length === 1 && schema.$ref === undefined && isRecord(schema.allOf[0])) {
     const { allOf: _allOf, ...rest } = schema;
     schema = { ...schema.allOf[0], ...rest };
   }
@@ -95,7 +92,7 @@ export function compactSchema(input: unknown, compactOptions: CompactOptions = {
     else if (key === '$ref' && typeof value === 'string') out.$ref = options.rewriteRef ? options.rewriteRef(value) : value;
     else if (key === 'format' && typeof value === 'string' && KEPT_FORMATS.has(value)) out.format = value;
     else if (key === 'properties') out.properties = compactMap(value, options);
-    else if (key === 'items' && isObject(value)) out.items = compactSchema(value, preserve ? { ...options, preserveLevel: true } : options);
+    else if (key === 'items' && isRecord(value)) out.items = compactSchema(value, preserve ? { ...options, preserveLevel: true } : options);
     else if (key === 'additionalProperties')
       out.additionalProperties = typeof value === 'boolean' ? value : compactSchema(value, options);
     else if ((key === 'allOf' || key === 'anyOf' || key === 'oneOf') && Array.isArray(value))
@@ -103,7 +100,7 @@ export function compactSchema(input: unknown, compactOptions: CompactOptions = {
     else if (key === 'not') out.not = compactSchema(value, { ...options, junctor: true });
     // `default: {}` marks a Go struct field that is not a pointer: when omitted, the API server
     // still validates its zero value (a Deployment without `spec` lacks `spec.selector`).
-    else if (key === 'default' && isObject(value) && Object.keys(value).length === 0) out.default = {};
+    else if (key === 'default' && isRecord(value) && Object.keys(value).length === 0) out.default = {};
   }
   // OpenAPI 3.0 boolean exclusive bounds -> draft-07 numeric ones.
   if (schema.exclusiveMinimum === true && typeof schema.minimum === 'number') {
@@ -132,7 +129,7 @@ export function compactSchema(input: unknown, compactOptions: CompactOptions = {
   }
 
   if (schema['x-kubernetes-embedded-resource'] === true) {
-    const properties = isObject(out.properties) ? out.properties : {};
+    const properties = isRecord(out.properties) ? out.properties : {};
     properties.apiVersion ??= { type: 'string' };
     properties.kind ??= { type: 'string' };
     if (options.objectMetaRef !== undefined) properties.metadata = { $ref: options.objectMetaRef };

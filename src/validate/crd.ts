@@ -1,4 +1,5 @@
 /** Turns CustomResourceDefinitions into schemas for their custom resources. */
+import { isRecord } from '../core/data.js';
 import { compactSchema, type JsonObject } from './compact-schema.js';
 import { OBJECT_META } from './schema-store.js';
 
@@ -9,10 +10,6 @@ export interface CustomResourceSchema {
   schema: JsonObject;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const OBJECT_META_REF = `#/definitions/${OBJECT_META}`;
 
 /**
@@ -21,7 +18,7 @@ const OBJECT_META_REF = `#/definitions/${OBJECT_META}`;
  */
 export function customResourceRootSchema(openAPIV3Schema: unknown): JsonObject {
   const root = compactSchema(openAPIV3Schema, { structural: true, objectMetaRef: OBJECT_META_REF });
-  const properties = isObject(root.properties) ? root.properties : {};
+  const properties = isRecord(root.properties) ? root.properties : {};
   root.properties = {
     ...properties,
     apiVersion: { type: 'string' },
@@ -35,32 +32,32 @@ export function customResourceRootSchema(openAPIV3Schema: unknown): JsonObject {
 
 /** The `group/Kind` a CRD defines, as written (undefined when it names none). */
 export function crdKindOf(crd: unknown): string | undefined {
-  if (!isObject(crd) || !isObject(crd.spec)) return undefined;
+  if (!isRecord(crd) || !isRecord(crd.spec)) return undefined;
   const { group, names } = crd.spec;
-  return typeof group === 'string' && isObject(names) && typeof names.kind === 'string' ? `${group}/${names.kind}` : undefined;
+  return typeof group === 'string' && isRecord(names) && typeof names.kind === 'string' ? `${group}/${names.kind}` : undefined;
 }
 
 /** Schemas of every served version of a CRD (apiextensions.k8s.io v1, or v1beta1's shapes). */
 export function customResourceSchemas(crd: unknown): CustomResourceSchema[] {
-  if (!isObject(crd) || !isObject(crd.spec)) return [];
+  if (!isRecord(crd) || !isRecord(crd.spec)) return [];
   const spec = crd.spec;
   const group = typeof spec.group === 'string' ? spec.group : undefined;
-  const kind = isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : undefined;
+  const kind = isRecord(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : undefined;
   if (group === undefined || kind === undefined) return [];
   // v1beta1: one schema for all versions at spec.validation; v1: per version.
-  const shared = isObject(spec.validation) ? spec.validation.openAPIV3Schema : undefined;
+  const shared = isRecord(spec.validation) ? spec.validation.openAPIV3Schema : undefined;
   const versions: JsonObject[] = Array.isArray(spec.versions)
-    ? spec.versions.filter(isObject)
+    ? spec.versions.filter(isRecord)
     : typeof spec.version === 'string'
       ? [{ name: spec.version }]
       : [];
   const out: CustomResourceSchema[] = [];
   for (const version of versions) {
     if (typeof version.name !== 'string' || version.served === false) continue;
-    const own = isObject(version.schema) ? version.schema.openAPIV3Schema : undefined;
+    const own = isRecord(version.schema) ? version.schema.openAPIV3Schema : undefined;
     const schema = own ?? shared;
     // A version without a schema accepts anything (only possible in v1beta1): nothing to check.
-    const root = isObject(schema) ? customResourceRootSchema(schema) : { type: 'object' };
+    const root = isRecord(schema) ? customResourceRootSchema(schema) : { type: 'object' };
     out.push({ key: `${group}/${version.name}/${kind}`, schema: root });
   }
   return out;
@@ -69,7 +66,7 @@ export function customResourceSchemas(crd: unknown): CustomResourceSchema[] {
 /** Whether a decoded document is a CustomResourceDefinition. */
 export function isCustomResourceDefinition(value: unknown): boolean {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     value.kind === 'CustomResourceDefinition' &&
     typeof value.apiVersion === 'string' &&
     value.apiVersion.startsWith('apiextensions.k8s.io/')

@@ -1,3 +1,4 @@
+import { editDistance } from '../core/edit-distance.js';
 /** Wording helpers for validation messages: how a found value and an expected type read. */
 
 const MAX_SHOWN = 40;
@@ -28,27 +29,12 @@ export function orList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? Number.POSITIVE_INFINITY;
-}
-
 /** The known field closest to a misspelled one, when it is close enough to be a likely typo. */
 export function closestField(unknown: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.min(3, Math.floor(unknown.length / 3)));
   for (const candidate of known) {
-    const distance = editDistance(unknown, candidate);
+    const distance = editDistance(unknown.toLowerCase(), candidate.toLowerCase());
     if (distance <= bestDistance && (best === undefined || distance < bestDistance)) {
       best = candidate;
       bestDistance = distance;

@@ -3,7 +3,8 @@
  * as `kubectl apply` with server-side strict field validation, with every error placed on the
  * YAML node it is about.
  */
-import type { Node } from 'yaml';
+import { isRecord, listItems } from '../core/data.js';
+import type { Node } from '../yaml/nodes.js';
 import { ajvCheck, RuntimeCompiler, type Check } from './ajv-adapter.js';
 import type { PathSegment, RawError } from './ajv-errors.js';
 import { loadBuiltinValidator } from './builtin-validators.js';
@@ -13,9 +14,9 @@ import { crdKindOf, customResourceSchemas, type CustomResourceSchema } from './c
 import { knownFieldsAt } from './known-fields.js';
 import { formatFieldPath, locateError } from './locate.js';
 import { readSchemaDirs, type JsonSchemaFile, type SchemaDirContents } from './schema-dir.js';
-import { detach } from '../manifest/detach.js';
+import { detach } from '../yaml/detach.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../core/options.js';
 import {
-  DEFAULT_KUBERNETES_VERSION,
   listKubernetesVersions,
   loadKubernetesSchemas,
   schemaStamp,
@@ -23,7 +24,7 @@ import {
   type KubernetesSchemas,
 } from './schema-store.js';
 
-export { DEFAULT_KUBERNETES_VERSION, schemaStamp, UnknownKubernetesVersionError };
+export { schemaStamp, UnknownKubernetesVersionError };
 export { crdKindOf, customResourceSchemas, type CustomResourceSchema };
 export { readSchemaDirs, SchemaPathError, type SchemaDirContents } from './schema-dir.js';
 
@@ -90,17 +91,9 @@ export function availableKubernetesVersions(): string[] {
   return listKubernetesVersions();
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function keyOf(value: Record<string, unknown>): string | undefined {
   const { apiVersion, kind } = value;
   return typeof apiVersion === 'string' && typeof kind === 'string' ? `${apiVersion}/${kind}` : undefined;
-}
-
-function isListOf(value: Record<string, unknown>): value is Record<string, unknown> & { items: unknown[] } {
-  return typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
 /**
@@ -176,15 +169,16 @@ class KubernetesValidator implements Validator {
 
   /** Errors for a value at `prefix` (undefined when no schema applies). */
   private check(value: unknown, prefix: PathSegment[]): RawError[] | undefined {
-    if (!isObject(value)) return undefined;
+    if (!isRecord(value)) return undefined;
     const key = keyOf(value);
     const check = key === undefined ? undefined : this.lookup(key);
     if (check !== undefined) return check(value).map((e) => ({ ...e, path: [...prefix, ...e.path] }));
-    if (!isListOf(value)) return undefined;
+    const items = listItems(value);
+    if (!items) return undefined;
     // kubectl flattens lists (`kind: List`, `ConfigMapList`, ...) and sends each item on its own.
     let checked = false;
     const errors: RawError[] = [];
-    value.items.forEach((item, i) => {
+    items.forEach((item, i) => {
       const itemErrors = this.check(item, [...prefix, 'items', i]);
       if (itemErrors !== undefined) {
         checked = true;

@@ -2,14 +2,11 @@
  * Finds the fields a schema allows at a path into a value, for the "did you mean" of unknown
  * fields. Only read when an unknown field is reported, so the schema text is loaded only then.
  */
+import { isRecord } from '../core/data.js';
 import type { JsonObject } from './compact-schema.js';
 import type { PathSegment } from './ajv-errors.js';
 
 const REF_PREFIX = '#/definitions/';
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function resolve(schema: JsonObject, definitions: Readonly<Record<string, JsonObject>>): JsonObject {
   let current = schema;
@@ -32,8 +29,8 @@ export function knownFieldsAt(
     if (schema === undefined) return undefined;
     let next: unknown;
     if (typeof segment === 'number') next = schema.items;
-    else next = (isObject(schema.properties) ? schema.properties[segment] : undefined) ?? schema.additionalProperties;
-    schema = isObject(next) ? resolve(next, definitions) : undefined;
+    else next = (isRecord(schema.properties) ? schema.properties[segment] : undefined) ?? schema.additionalProperties;
+    schema = isRecord(next) ? resolve(next, definitions) : undefined;
   }
-  return schema !== undefined && isObject(schema.properties) ? Object.keys(schema.properties) : undefined;
+  return schema !== undefined && isRecord(schema.properties) ? Object.keys(schema.properties) : undefined;
 }

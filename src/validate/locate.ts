@@ -1,5 +1,5 @@
 /** Maps a path into a decoded value back to the YAML node it came from, and names it. */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from '../yaml/nodes.js';
 import type { PathSegment, RawError } from './ajv-errors.js';
 
 /** An offset range in the file text. */

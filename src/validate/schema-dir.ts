@@ -2,10 +2,11 @@
  * Reads the user's `--schema-dir` paths, directories or files: CRD manifests (`.yaml`, `.yml`,
  * `.json`) and JSON Schema files for one kind each (`.json`).
  */
+import { isRecord, listItems } from '../core/data.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
-import { PARSE_OPTIONS } from '../manifest/yaml-options.js';
+import { parseDocuments } from '../yaml/documents.js';
+import { LineCounter } from '../yaml/nodes.js';
 import type { JsonObject } from './compact-schema.js';
 import { isCustomResourceDefinition } from './crd.js';
 
@@ -20,10 +21,6 @@ export interface JsonSchemaFile {
 export interface SchemaDirContents {
   crds: unknown[];
   jsonSchemas: JsonSchemaFile[];
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A `--schema-dir` path that is missing or unreadable, or a file in it that does not parse: a usage error (exit 2). */
@@ -69,7 +66,7 @@ function listFiles(dir: string): string[] {
 }
 
 function firstEnum(schema: unknown): string | undefined {
-  if (!isObject(schema) || !Array.isArray(schema.enum)) return undefined;
+  if (!isRecord(schema) || !Array.isArray(schema.enum)) return undefined;
   const first: unknown = schema.enum[0];
   return typeof first === 'string' ? first : undefined;
 }
@@ -82,9 +79,9 @@ function firstEnum(schema: unknown): string | undefined {
 export function jsonSchemaKeys(schema: JsonObject, file: string): string[] {
   const gvks = schema['x-kubernetes-group-version-kind'];
   if (Array.isArray(gvks)) {
-    return gvks.filter(isObject).map((g) => `${g.group ? `${String(g.group)}/` : ''}${String(g.version)}/${String(g.kind)}`);
+    return gvks.filter(isRecord).map((g) => `${g.group ? `${String(g.group)}/` : ''}${String(g.version)}/${String(g.kind)}`);
   }
-  const properties = isObject(schema.properties) ? schema.properties : {};
+  const properties = isRecord(schema.properties) ? schema.properties : {};
   const apiVersion = firstEnum(properties.apiVersion);
   const kind = firstEnum(properties.kind);
   if (apiVersion !== undefined && kind !== undefined) return [`${apiVersion}/${kind}`];
@@ -108,14 +105,14 @@ function readSchemaFile(file: string, contents: SchemaDirContents): void {
       throw new SchemaPathError(`schema file ${shown(file)}: not valid JSON: ${(e as Error).message}`);
     }
     if (isCustomResourceDefinition(data)) contents.crds.push(data);
-    else if (isObject(data)) {
+    else if (isRecord(data)) {
       const keys = jsonSchemaKeys(data, file);
       if (keys.length > 0) contents.jsonSchemas.push({ file, keys, schema: data });
     }
     return;
   }
   const lineCounter = new LineCounter();
-  for (const doc of parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter })) {
+  for (const doc of parseDocuments(text, lineCounter)) {
     const error = 'errors' in doc ? doc.errors[0] : undefined;
     if (error) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -123,8 +120,7 @@ function readSchemaFile(file: string, contents: SchemaDirContents): void {
     }
     const value: unknown = doc.toJS();
     if (isCustomResourceDefinition(value)) contents.crds.push(value);
-    else if (isObject(value) && value.kind === 'List' && Array.isArray(value.items))
-      contents.crds.push(...value.items.filter(isCustomResourceDefinition));
+    else contents.crds.push(...(listItems(value) ?? []).filter(isCustomResourceDefinition));
   }
 }
 

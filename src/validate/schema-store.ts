@@ -3,12 +3,11 @@
  * (`schemas/kubernetes/<version>/`), relative to this module: `src/validate/` and
  * `dist/validate/` both sit two levels below the package root.
  */
+import { DEFAULT_KUBERNETES_VERSION } from '../core/options.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JsonObject } from './compact-schema.js';
 
-/** The Kubernetes version used when none is asked for. */
-export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
 /** Directory holding one sub-directory of schemas per Kubernetes version. */
 export const SCHEMAS_ROOT = fileURLToPath(new URL('../../schemas/kubernetes/', import.meta.url));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCandidates } from '../../src/chart/candidates.js';
 import type { PodSpecState, Target } from '../../src/chart/render-state.js';
 import { withSubcharts } from '../../src/chart/values.js';
-import { defaultFixOptions, type FixOptions } from '../../src/engine/options.js';
+import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
 
 const options = (o: Partial<FixOptions>): FixOptions => ({ ...defaultFixOptions(), ...o });
 

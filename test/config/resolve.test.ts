@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configDiscovery, configRunSettings, parseConfig, resolveFileOptions } from '../../src/config/index.js';
-import { defaultFixOptions } from '../../src/engine/options.js';
+import { defaultFixOptions } from '../../src/core/options.js';
 
 const config = parseConfig([
   'namespace: shop',

@@ -35,8 +35,17 @@ describe('schemas/config.schema.json', () => {
     expect(schema.$id).toMatch(/^https:\/\/.+config\.schema\.json$/);
   });
 
-  it('lists exactly the rule ids of the catalog', () => {
+  it('lists exactly the rule ids of the metas, in their order', () => {
     expect(Object.keys(schema.definitions?.rules?.properties ?? {})).toEqual(RULES.map((r) => r.id));
+  });
+
+  it('describes every rule as its meta does (description, default severity, fixable)', () => {
+    const properties = schema.definitions?.rules?.properties ?? {};
+    for (const meta of RULES) {
+      const want = `${meta.description} Default: ${meta.defaultSeverity}.${meta.fixable ? ' Fixable.' : ''}`;
+      expect(properties[meta.id]?.description, meta.id).toBe(want);
+      expect(properties[meta.id]?.$ref, meta.id).toBe('#/definitions/ruleLevel');
+    }
   });
 
   it('describes every key and closes every object', () => {

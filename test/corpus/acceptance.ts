@@ -1,12 +1,12 @@
 // The issue's acceptance checks of `--namespace --pull-secret --write` on a tree of real
-// manifests, shared by the corpus test and scripts/corpus-acceptance.ts (which prints figures).
+// manifests, shared by the corpus test and test/tools/corpus-acceptance.ts (which prints figures).
 import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffArrays } from 'diff';
 import { isDeepStrictEqual } from 'node:util';
 import { kindFromCrd } from '../../src/kinds/crd-kinds.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
-import { parseManifest } from '../../src/manifest/parse.js';
+import { parseManifest } from '../../src/yaml/parse.js';
 import { findTemplateMarker } from '../../src/manifest/templates.js';
 import { runCli, tempDir } from '../e2e/cli.js';
 import { readText, yamlFiles } from './corpus.js';

@@ -1,7 +1,7 @@
 // An independent model of what the fix must do to plain data, written apart from the engine's
 // own patches so that the corpus test checks the engine against a second opinion.
 import { parseAllDocuments } from 'yaml';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
 
 type Obj = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../e2e/cli.js';
 import { DOCKER_HUB, parseImageReference } from '../../src/image/index.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
-import { parseManifest } from '../../src/manifest/parse.js';
+import { parseManifest } from '../../src/yaml/parse.js';
 import { findTemplateMarker } from '../../src/manifest/templates.js';
 import { makeWritable } from './acceptance.js';
 import { docsData } from './expected-fix.js';

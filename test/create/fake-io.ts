@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/io/cli-io.js';
 import { runCreate } from '../../src/create/index.js';
 
 /** Obviously fake credentials used across the create tests. */

@@ -39,7 +39,7 @@ subjects:
     namespace: myproject # upstream placeholder
 `;
 
-/** Over 8 files and 512 KB, so that `--jobs 2` really uses worker threads. */
+/** A tree with a big file among small ones (one run used to split such trees over threads). */
 function makeTree(): string {
   const dir = tempDir();
   mkdirSync(path.join(dir, '.git'));
@@ -60,7 +60,7 @@ const FLAGS = ['-n', 'shop', '-s', 'regcred', '--no-validate'];
 const withoutTime = (s: string): string => s.replace(/ in [\d.]+ m?s\n?$/, '');
 
 describe('secrets where the pods are, RBAC subjects', () => {
-  it('--check: one warning per namespace lacking the secret, the namespaces listed, the subject reported; same with workers', () => {
+  it('--check: one warning per namespace lacking the secret, the namespaces listed, the subject reported; --jobs changes nothing', () => {
     const dir = makeTree();
     const one = runCli(['--check', ...FLAGS, '--jobs', '1', '.'], { cwd: dir });
     const two = runCli(['--check', ...FLAGS, '--jobs', '2', '.'], { cwd: dir });

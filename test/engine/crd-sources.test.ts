@@ -11,7 +11,7 @@ import { check, fixFiles, fixText } from '../../src/index.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
 import { createValidator, SchemaPathError } from '../../src/validate/index.js';
 import { parseAllDocuments } from 'yaml';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 import { WIDGET, widgetCrd } from '../fixtures-support/crds.js';
 
 function tree(files: Record<string, string>): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredFile } from '../../src/io/discover.js';
-import { PrereadTexts } from '../../src/engine/preread-texts.js';
+import { PrereadTexts } from '../../src/run/preread-texts.js';
 
 const file = (name: string): DiscoveredFile => ({ absolute: `/t/${name}`, display: name });
 

@@ -2,11 +2,11 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KUBERNETES_VERSION, type RunSettings } from '../../src/config/resolve.js';
-import { InputIndex } from '../../src/engine/input-index.js';
-import { defaultFixOptions, type FixOptions } from '../../src/engine/options.js';
-import { ResultCache, type CacheContext } from '../../src/engine/result-cache.js';
-import type { FileResult } from '../../src/engine/types.js';
+import { DEFAULT_KUBERNETES_VERSION, type RunSettings } from '../../src/core/options.js';
+import { InputIndex } from '../../src/rules/input-index.js';
+import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
+import { ResultCache, type CacheContext } from '../../src/run/result-cache.js';
+import type { FileResult } from '../../src/core/types.js';
 import type { DiscoveredFile } from '../../src/io/discover.js';
 
 const settings = (over: Partial<RunSettings> = {}): RunSettings => ({ kubernetesVersion: DEFAULT_KUBERNETES_VERSION, schemaDirs: [], validate: true, strictKinds: false, ...over });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { formatScalar } from '../../src/fix/scalar-format.js';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 
 /** What each reader makes of `key: <text>`: YAML 1.1, YAML 1.2 core, and the Kubernetes (go-yaml v2) reading. */
 function readings(text: string): unknown[] {

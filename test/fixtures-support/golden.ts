@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixText, type Engine } from '../../src/engine/fix-text.js';
-import { defaultFixOptions, type FixOptions } from '../../src/engine/options.js';
-import type { FileResult } from '../../src/engine/types.js';
-import { InputIndex } from '../../src/engine/input-index.js';
+import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
+import type { FileResult } from '../../src/core/types.js';
+import { InputIndex } from '../../src/rules/input-index.js';
 import { learnInput } from '../../src/engine/learn-input.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
 import { defaultRules } from '../../src/rules/index.js';

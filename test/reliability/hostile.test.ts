@@ -2,7 +2,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, MAX_FILE_BYTES, readText, ReadError } from '../../src/io/read-text.js';
-import { MAX_NESTING_DEPTH } from '../../src/manifest/parse.js';
+import { MAX_NESTING_DEPTH } from '../../src/yaml/parse.js';
 import { runCli, tempDir } from '../e2e/cli.js';
 import { dataOf, fixOnce } from './support/check-fix.js';
 

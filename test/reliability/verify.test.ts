@@ -2,12 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText, type Engine } from '../../src/engine/fix-text.js';
-import { InputIndex } from '../../src/engine/input-index.js';
-import { runFiles } from '../../src/engine/run-files.js';
-import type { FileResult } from '../../src/engine/types.js';
-import { checkComments, commentsOf } from '../../src/engine/verify.js';
+import { InputIndex } from '../../src/rules/input-index.js';
+import { runFiles } from '../../src/run/run-files.js';
+import type { FileResult } from '../../src/core/types.js';
+import { checkComments } from '../../src/engine/verify.js';
+import { commentsOf } from '../../src/yaml/documents.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
-import type { Rule, RuleReport } from '../../src/rules/rule.js';
+import type { Rule, RuleFinding } from '../../src/rules/rule.js';
 import { tempDir } from '../e2e/cli.js';
 import { GEN_OPTIONS } from './support/check-fix.js';
 
@@ -25,13 +26,15 @@ describe('commentsOf / checkComments', () => {
 });
 
 /** A deliberately broken rule: its fix does `edit` while it promises no data change. */
+const META: Rule['meta'] = { id: 'missing-namespace', defaultSeverity: 'error', fixable: true, description: 'test', docs: 'README.md#rules' };
+
 function brokenRule(find: string, replace: string): Rule {
   return {
-    ids: ['missing-namespace'],
+    meta: META,
     check(ctx) {
       const at = ctx.text.indexOf(find);
       if (at === -1 || ctx.object.ref.documentIndex !== 0) return;
-      const report: RuleReport = { ruleId: 'missing-namespace', message: 'broken', start: at, end: at + find.length, fix: [{ start: at, end: at + find.length, text: replace }], patches: [] };
+      const report: RuleFinding = { message: 'broken', start: at, end: at + find.length, fix: [{ start: at, end: at + find.length, text: replace }], patches: [] };
       ctx.report(report);
     },
   };
@@ -66,11 +69,11 @@ describe('a fix that breaks a promise is never offered (independent verification
     writeFileSync(good, TEXT.replace(' # keep me', ' # ok'));
     // Breaks only a.yaml: b.yaml's comment differs, so the rule's second form fires there.
     const rule: Rule = {
-      ids: ['missing-namespace'],
+      meta: META,
       check(ctx) {
         brokenRule(' # keep me', '').check(ctx);
         const at = ctx.text.indexOf('name: a # ok') + 'name: a'.length;
-        if (at >= 'name: a'.length) ctx.report({ ruleId: 'missing-namespace', message: 'fine', start: at, end: at, fix: [{ start: at, end: at, text: ' x' }], patches: [{ documentIndex: 0, path: ['metadata', 'name'], value: 'a x' }] });
+        if (at >= 'name: a'.length) ctx.report({ message: 'fine', start: at, end: at, fix: [{ start: at, end: at, text: ' x' }], patches: [{ documentIndex: 0, path: ['metadata', 'name'], value: 'a x' }] });
       },
     };
     const results: FileResult[] = [];

@@ -1,5 +1,5 @@
-import type { FileResult, Finding, RunResult, TextEdit } from '../../src/engine/types.js';
-import { createPositionMapper } from '../../src/manifest/positions.js';
+import type { FileResult, Finding, RunResult, TextEdit } from '../../src/core/types.js';
+import { createPositionMapper } from '../../src/yaml/positions.js';
 
 /** A finding at the offset range [start, end) of `source`, positions computed like the engine. */
 export function findingAt(

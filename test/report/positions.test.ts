@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPositionMapper, lineStarts } from '../../src/manifest/positions.js';
+import { createPositionMapper, lineStarts } from '../../src/yaml/positions.js';
 
 describe('createPositionMapper', () => {
   it('maps offsets to 1-based lines and columns', () => {

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import type { TextEdit } from '../../src/engine/types.js';
+import type { TextEdit } from '../../src/core/types.js';
 import { RULES } from '../../src/rules/catalog.js';
 import { artifactLocation } from '../../src/report/artifact-uri.js';
-import { buildSarif, formatSarif, type SarifRegion } from '../../src/report/sarif.js';
+import type { Region } from 'sarif';
+import { buildSarif, formatSarif } from '../../src/report/sarif.js';
 import { addFormats } from './ajv-helpers.js';
 import { applyEdits, DEPLOY, sampleRun } from './fixtures.js';
 
@@ -54,31 +55,37 @@ describe('SARIF content', () => {
     expect(run.tool.driver.name).toBe('privreg-fix');
     expect(run.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
-    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
-    expect(run.tool.driver.rules.find((r) => r.id === 'unknown-kind')?.defaultConfiguration?.level).toBe('note');
+    expect(run.tool.driver.rules!.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(run.tool.driver.rules!.find((r) => r.id === 'unknown-kind')?.defaultConfiguration?.level).toBe('note');
+    for (const rule of run.tool.driver.rules!) {
+      const meta = RULES.find((r) => r.id === rule.id)!;
+      expect(rule.shortDescription?.text, rule.id).toBe(meta.description);
+      expect(rule.properties?.fixable, rule.id).toBe(meta.fixable);
+      expect(rule.helpUri, rule.id).toBe(`${run.tool.driver.informationUri}#rules`);
+    }
     expect(run.columnKind).toBe('utf16CodeUnits');
   });
 
   it('points regions at the findings and indexes rules', () => {
     const findings = sampleRun('check').files.flatMap((f) => f.findings);
-    expect(run.results).toHaveLength(findings.length);
-    run.results.forEach((result, i) => {
+    expect(run.results!).toHaveLength(findings.length);
+    run.results!.forEach((result, i) => {
       const f = findings[i]!;
-      const region = result.locations[0]!.physicalLocation.region!;
+      const region = result.locations![0]!.physicalLocation!.region!;
       expect(region).toEqual({ startLine: f.startPos.line, startColumn: f.startPos.column, endLine: f.endPos.line, endColumn: f.endPos.column });
-      expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(f.ruleId);
+      expect(run.tool.driver.rules![result.ruleIndex!]!.id).toBe(f.ruleId);
       expect(result.level).toBe(f.severity === 'warning' ? 'warning' : 'error');
     });
-    expect(run.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 3, startColumn: 1, endLine: 3, endColumn: 9 });
-    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'apps/web.yaml', uriBaseId: '%SRCROOT%' });
+    expect(run.results![0]!.locations![0]!.physicalLocation!.region).toEqual({ startLine: 3, startColumn: 1, endLine: 3, endColumn: 9 });
+    expect(run.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'apps/web.yaml', uriBaseId: '%SRCROOT%' });
   });
 
   it('carries fixes whose replacements reproduce the output', () => {
-    const fixed = run.results.filter((r) => r.fixes);
+    const fixed = run.results!.filter((r) => r.fixes);
     expect(fixed.map((r) => r.ruleId)).toEqual(['missing-namespace', 'missing-pull-secret']);
     const edits: TextEdit[] = fixed.flatMap((r) => r.fixes![0]!.artifactChanges[0]!.replacements.map((rep) => {
-      const d: SarifRegion = rep.deletedRegion;
-      return { start: offsetOf(DEPLOY, d.startLine, d.startColumn), end: offsetOf(DEPLOY, d.endLine, d.endColumn), text: rep.insertedContent.text };
+      const d = rep.deletedRegion as Required<Region>;
+      return { start: offsetOf(DEPLOY, d.startLine, d.startColumn), end: offsetOf(DEPLOY, d.endLine, d.endColumn), text: rep.insertedContent?.text ?? '' };
     }));
     expect(applyEdits(DEPLOY, edits)).toBe(sampleRun().files[0]!.output);
     const insertion = fixed[0]!.fixes![0]!.artifactChanges[0]!.replacements[0]!.deletedRegion;
@@ -86,7 +93,7 @@ describe('SARIF content', () => {
   });
 
   it('leaves out findings fixed by --write', () => {
-    const results = buildSarif(sampleRun('write')).runs[0]!.results;
+    const results = buildSarif(sampleRun('write')).runs[0]!.results!;
     expect(results.map((r) => r.ruleId)).toEqual(['namespace-mismatch', 'template-skipped']);
   });
 
@@ -94,8 +101,8 @@ describe('SARIF content', () => {
     const r = sampleRun();
     r.files[0]!.findings[2]!.ruleId = 'brand-new';
     const out = buildSarif(r).runs[0]!;
-    const res = out.results.find((x) => x.ruleId === 'brand-new')!;
-    expect(out.tool.driver.rules[res.ruleIndex]!.id).toBe('brand-new');
+    const res = out.results!.find((x) => x.ruleId === 'brand-new')!;
+    expect(out.tool.driver.rules![res.ruleIndex!]!.id).toBe('brand-new');
   });
 });
 

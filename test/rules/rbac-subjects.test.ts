@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixText, type Engine } from '../../src/engine/fix-text.js';
-import { InputIndex } from '../../src/engine/input-index.js';
+import { InputIndex } from '../../src/rules/input-index.js';
 import { learnInput } from '../../src/engine/learn-input.js';
-import { defaultFixOptions, type FixOptions } from '../../src/engine/options.js';
+import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
 import { KindRegistry } from '../../src/kinds/registry.js';
 import { defaultRules } from '../../src/rules/index.js';
 
@@ -27,7 +27,7 @@ function run(texts: [string, FixOptions][], target: string, targetOptions: FixOp
   return fixText('crb.yaml', target, targetOptions, engine);
 }
 
-const subjectFindings = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.ruleId === 'rbac-subject-namespace' || f.ruleId === 'unfixable');
+const subjectFindings = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.ruleId === 'rbac-subject-namespace');
 
 describe('rbac-subject-namespace', () => {
   it('follows a ServiceAccount defined in another file that the fix moves', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayHaveAliases, parseManifest } from '../../src/manifest/parse.js';
+import { mayHaveAliases, parseManifest } from '../../src/yaml/parse.js';
 
 describe('alias pre-check', () => {
   // Every place an alias can stand: the pre-check must never say "no alias" for any of them.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 import { availableKubernetesVersions, createValidator, UnknownKubernetesVersionError } from '../../src/validate/index.js';
 import { formatFieldPath } from '../../src/validate/locate.js';
 

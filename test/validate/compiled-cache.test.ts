@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compiledCacheDir } from '../../src/validate/compiled-cache.js';
 import { createValidator, type ValidationResult } from '../../src/validate/index.js';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 import { tempDir } from '../e2e/cli.js';
 
 const CRD = {

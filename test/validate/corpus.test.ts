@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 import { isCustomResourceDefinition } from '../../src/validate/crd.js';
 import { createValidator } from '../../src/validate/index.js';
 import { CORPUS as corpus, needCorpus } from '../corpus/corpus.js';

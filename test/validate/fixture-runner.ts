@@ -1,6 +1,6 @@
 /** Runs a `fixtures/validate/<case>` input through parse + validate, the way the engine does. */
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 import { crdKindOf, isCustomResourceDefinition } from '../../src/validate/crd.js';
 import { createValidator } from '../../src/validate/index.js';
 

@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 
 function decode(text: string): unknown {
   const [doc] = parseAllDocuments(text, PARSE_OPTIONS);

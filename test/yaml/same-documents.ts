@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
-import { composeDocuments } from '../../src/manifest/fast-compose.js';
-import { PARSE_OPTIONS } from '../../src/manifest/yaml-options.js';
+import { composeDocuments } from '../../src/yaml/compose.js';
+import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 
 const PROPS = ['range', 'source', 'type', 'tag', 'anchor', 'flow', 'format'] as const;
 

@@ -1,6 +1,6 @@
 import { decodeText, ReadError } from '../../../src/io/read-text.js';
 import { checkComments } from '../../../src/engine/verify.js';
-import type { FixOptions } from '../../../src/engine/options.js';
+import type { FixOptions } from '../../../src/core/options.js';
 import { CORPUS, yamlFiles } from '../../corpus/corpus.js';
 import { dataOf, fixOnce, GEN_OPTIONS } from './check-fix.js';
 

@@ -1,2 +1,0 @@
-/** A mistake in how the command was called: exit code 2, message without a stack. */
-export class UsageError extends Error {}

@@ -1,0 +1,253 @@
+/**
+ * The result cache of `--cache`: one JSON file (like eslint's `.eslintcache`) holding, per
+ * absolute path, the key of the last result and that result (findings, edits). A result is
+ * reused only when its key matches, and the key is a hash of everything the result depends on:
+ * the file's text, its resolved `FixOptions`, the mode (check mode does not verify fixes), the
+ * run-wide settings and the contents of `--schema-dir`, the privreg-fix version and build, the
+ * bundled schemas, and the run's cross-file facts (every CRD file of the input, by path and
+ * content, and the ServiceAccounts and registry Secrets the pre-pass found). So a stale entry is
+ * never used: editing a CRD, a ServiceAccount or a registry Secret invalidates every result.
+ *
+ * The cache is an optimisation only: a missing, corrupt, foreign or unreadable cache file is
+ * ignored (and replaced), and a failure to write it too. Nothing secret is stored: files that
+ * may hold registry credentials (docker-registry Secrets) are never cached, and neither is a
+ * file's text (only the edits of a fix, which privreg-fix wrote, or its output when needed).
+ */
+import { isRecord } from '../core/data.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { RunSettings } from '../config/resolve.js';
+import { applyEdits } from '../fix/text-edits.js';
+import type { DiscoveredFile } from '../io/discover.js';
+import { isPrivate, writePrivateFile } from '../io/private-file.js';
+import { readSchemaDirs, schemaStamp } from '../validate/index.js';
+import { isChartFile } from './helm-chart.js';
+import { factsOf, isIndexFacts, mergeFacts, type IndexFacts } from '../engine/index-facts.js';
+import { InputIndex, type InputIndexData } from '../rules/input-index.js';
+import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
+import type { FixOptions } from '../core/options.js';
+import type { RunMode } from './process-file.js';
+import type { FileResult, Finding, TextEdit } from '../core/types.js';
+
+/** Names what the file is (a foreign JSON file is ignored); bumped when entries change shape. */
+const FORMAT = 'privreg-fix result cache 2';
+
+/** Texts that may hold registry credentials: never cached. */
+const CREDENTIAL_HINT = /dockerconfigjson|dockercfg|["']?\bauths["']?\s*:/;
+/** Findings that make a result not worth keeping (they depend on more than the file's text). */
+const UNCACHED_RULES = new Set(['read-error', 'write-error', 'internal-error', 'plaintext-registry-credential']);
+
+/** One stored result. */
+export interface CacheEntry {
+  key: string;
+  findings: Finding[];
+  skipped: boolean;
+  /** The edits that turn the text into the output (absent: no change, or see `output`). */
+  edits?: TextEdit[];
+  /** The output, when the edits do not give it. */
+  output?: string;
+  pullSecretNamespaces?: Record<string, string[]>;
+  /** What a file that may define CRDs teaches the run (see `crdBatchOf`). */
+  crds?: CrdBatch;
+}
+
+interface CacheFile {
+  format: string;
+  entries: Record<string, CacheEntry>;
+  /** Per absolute path: what the file adds to the run's index (see `learnIndex`). */
+  facts: Record<string, { key: string; facts: IndexFacts }>;
+}
+
+/** What a run's keys depend on besides each file. */
+export interface CacheContext {
+  /** privreg-fix's version and a stamp of its build (see `moduleStamp`). */
+  build: string;
+  settings: RunSettings;
+}
+
+const sha = (...parts: string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+/** A digest of the input index's facts (in a stable order). */
+export function indexDigest(data: InputIndexData): string {
+  return sha(JSON.stringify(factsOf(data)));
+}
+
+function validEntry(e: unknown): e is CacheEntry {
+  if (typeof e !== 'object' || e === null) return false;
+  const x = e as Partial<CacheEntry>;
+  return typeof x.key === 'string' && typeof x.skipped === 'boolean' && Array.isArray(x.findings)
+    && x.findings.every((f) => typeof f === 'object' && f !== null && typeof f.ruleId === 'string' && typeof f.message === 'string'
+      && typeof f.start === 'number' && typeof f.startPos === 'object' && typeof f.endPos === 'object')
+    && (x.edits === undefined || Array.isArray(x.edits)) && (x.output === undefined || typeof x.output === 'string');
+}
+
+/** Reads a cache file; anything unexpected gives an empty cache. */
+function readCacheFile(file: string): CacheFile {
+  const empty = (): CacheFile => ({ format: FORMAT, entries: Object.create(null) as CacheFile['entries'], facts: Object.create(null) as CacheFile['facts'] });
+  try {
+    // Results decide whether a check passes: only a file this user wrote and nobody else can change.
+    if (!isPrivate(statSync(file))) return empty();
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+    if (data.format !== FORMAT || !isRecord(data.entries) || !isRecord(data.facts)) return empty();
+    const out = empty();
+    Object.assign(out.entries, data.entries);
+    Object.assign(out.facts, data.facts);
+    return out;
+  } catch {
+    return empty();
+  }
+}
+
+/** The result cache of one run (see the module comment). */
+export class ResultCache {
+  private readonly entries: Record<string, CacheEntry>;
+  private readonly facts: CacheFile['facts'];
+  private readonly hashes = new Map<DiscoveredFile, string>();
+  private readonly sizes = new Map<DiscoveredFile, number>();
+  private readonly crdFiles: string[] = [];
+  private readonly mayDefineCrds = new Set<DiscoveredFile>();
+  private readonly keys = new Map<DiscoveredFile, string>();
+  private readonly seen = new Set<string>();
+  private readonly batches = new Map<DiscoveredFile, CrdBatch>();
+  private settingsDigest: string | undefined;
+  private runDigest = '';
+  private dirty = false;
+
+  constructor(readonly file: string, private readonly context: CacheContext) {
+    const data = readCacheFile(file);
+    this.entries = data.entries;
+    this.facts = data.facts;
+  }
+
+  /**
+   * The pre-pass of one file (see `noteText`): its ServiceAccounts and registry Secrets into the
+   * run's index, from the cache when the file, its options and the run's settings are unchanged.
+   */
+  learnIndex(file: DiscoveredFile, text: string, options: FixOptions, engine: LearningEngine): void {
+    const hash = this.hashes.get(file);
+    const key = hash === undefined ? undefined : sha(this.settings(), 'index', JSON.stringify(options), hash);
+    const known = this.facts[file.absolute];
+    if (key !== undefined && known?.key === key && isIndexFacts(known.facts)) {
+      mergeFacts(engine.index, known.facts);
+      return;
+    }
+    const own = new InputIndex();
+    learnIndex(text, options, { ...engine, index: own });
+    const facts = factsOf(own.toData());
+    mergeFacts(engine.index, facts);
+    if (key === undefined) return;
+    this.facts[file.absolute] = { key, facts };
+    this.dirty = true;
+  }
+
+  /** Records a file's text as read by the pre-pass (`crd`: it may define CRDs). */
+  noteText(file: DiscoveredFile, text: string, crd: boolean): void {
+    const hash = sha(text);
+    this.hashes.set(file, hash);
+    this.sizes.set(file, text.length);
+    if (crd) this.mayDefineCrds.add(file);
+    if (crd) this.crdFiles.push(`${file.absolute}\0${file.display}\0${hash}`);
+  }
+
+  /** The length of a file's text as the pre-pass read it (0: unread). */
+  sizeOf(file: DiscoveredFile): number {
+    return this.sizes.get(file) ?? 0;
+  }
+
+  /** Seals the run's cross-file facts once the pre-pass is over. */
+  seal(index: InputIndexData): void {
+    this.runDigest = sha(...this.crdFiles, indexDigest(index));
+  }
+
+  private settings(): string {
+    if (this.settingsDigest === undefined) {
+      const s = this.context.settings;
+      const dirs = s.schemaDirs.length > 0 ? JSON.stringify(readSchemaDirs(s.schemaDirs)) : '';
+      this.settingsDigest = sha(FORMAT, this.context.build, schemaStamp(s.kubernetesVersion),
+        JSON.stringify([s.kubernetesVersion, s.validate, s.strictKinds, s.schemaDirs]), dirs);
+    }
+    return this.settingsDigest;
+  }
+
+  /** The key of a file's result (undefined: the file is never cached). */
+  keyOf(file: DiscoveredFile, options: FixOptions, mode: RunMode): string | undefined {
+    const hash = this.hashes.get(file);
+    if (hash === undefined || isChartFile(file.absolute)) return undefined;
+    return sha(this.settings(), this.runDigest, mode === 'check' ? 'check' : 'fix', file.absolute, file.display, JSON.stringify(options), hash);
+  }
+
+  /**
+   * The stored result of a file when still valid. In write mode only a result that changes
+   * nothing is reused: a file to fix is processed (and written).
+   */
+  lookup(file: DiscoveredFile, options: FixOptions, mode: RunMode): CacheEntry | undefined {
+    this.seen.add(file.absolute);
+    const key = this.keyOf(file, options, mode);
+    if (key === undefined) return undefined;
+    this.keys.set(file, key);
+    const entry = this.entries[file.absolute];
+    if (!validEntry(entry) || entry.key !== key) return undefined;
+    if (mode === 'write' && (entry.edits !== undefined || entry.output !== undefined)) return undefined;
+    return entry;
+  }
+
+  /** Whether `text` is the text the pre-pass read (its result is the cached one). */
+  sameText(file: DiscoveredFile, text: string): boolean {
+    return this.hashes.get(file) === sha(text);
+  }
+
+  /** A result from a stored entry and the file's text (undefined: texts not wanted). */
+  static resultOf(file: DiscoveredFile, entry: CacheEntry, text: string | undefined): FileResult {
+    const result: FileResult = { path: file.display, absolutePath: file.absolute, source: '', output: '', findings: entry.findings, skipped: entry.skipped };
+    if (entry.edits) result.edits = entry.edits;
+    if (entry.pullSecretNamespaces) result.pullSecretNamespaces = entry.pullSecretNamespaces;
+    if (text === undefined) result.changed = entry.edits !== undefined || entry.output !== undefined;
+    else {
+      result.source = text;
+      result.output = entry.output ?? (entry.edits ? applyEdits(text, [entry.edits]).text : text);
+    }
+    return result;
+  }
+
+  /** Records what a computed CRD file taught the run (stored with its result). */
+  noteBatch(file: DiscoveredFile, batch: CrdBatch): void {
+    this.batches.set(file, batch);
+  }
+
+  /** Stores a computed result (with its texts) under the key `lookup` made for it. */
+  store(file: DiscoveredFile, result: FileResult): void {
+    const key = this.keys.get(file);
+    if (key === undefined || result.findings.some((f) => UNCACHED_RULES.has(f.ruleId))) return;
+    // A written file has another text now (and a failed write is no result to keep).
+    if (result.written !== undefined || CREDENTIAL_HINT.test(result.source) || !this.sameText(file, result.source)) return;
+    const entry: CacheEntry = { key, findings: result.findings, skipped: result.skipped };
+    if (result.output !== result.source) {
+      if (result.edits && applyEdits(result.source, [result.edits]).text === result.output) entry.edits = result.edits;
+      else entry.output = result.output;
+    }
+    if (result.pullSecretNamespaces) entry.pullSecretNamespaces = result.pullSecretNamespaces;
+    // A file that may define CRDs but was not parsed (a template, invalid YAML) taught nothing.
+    if (this.mayDefineCrds.has(file)) entry.crds = this.batches.get(file) ?? { crds: [] };
+    if (this.entries[file.absolute]?.key !== key) this.dirty = true;
+    this.entries[file.absolute] = entry;
+  }
+
+  /** Writes the cache when it changed (atomically), dropping entries of files that are gone. */
+  save(): void {
+    for (const path of Object.keys(this.entries)) {
+      if (!this.seen.has(path) && !existsSync(path)) {
+        delete this.entries[path];
+        this.dirty = true;
+      }
+    }
+    for (const path of Object.keys(this.facts)) if (this.entries[path] === undefined && !this.seen.has(path)) delete this.facts[path];
+    if (!this.dirty) return;
+    const data: CacheFile = { format: FORMAT, entries: this.entries, facts: this.facts };
+    writePrivateFile(this.file, JSON.stringify(data));
+    this.dirty = false;
+  }
+}

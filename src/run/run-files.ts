@@ -1,0 +1,165 @@
+import type { FixOptions } from '../core/options.js';
+import type { FileResult, RunMode } from '../core/types.js';
+import { fixText } from '../engine/fix-text.js';
+import { crdBatchOf, learnCrdBatch, learnIndex, mayHoldCrds, usesBuiltinKindsOnly, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
+import type { DiscoveredFile } from '../io/discover.js';
+import { readText } from '../io/read-text.js';
+import { detach } from '../yaml/detach.js';
+import { parseManifest } from '../yaml/parse.js';
+import { isChartFile } from './helm-chart.js';
+import { noteFilter } from './note-filter.js';
+import { PrereadTexts } from './preread-texts.js';
+import { processFile, releaseTexts, writeResult } from './process-file.js';
+import { readAhead } from './read-ahead.js';
+import { ResultCache, type CacheEntry } from './result-cache.js';
+
+export type { RunMode } from '../core/types.js';
+
+/** How a run over files is carried out. */
+export interface RunFilesOptions {
+  /** Whether results keep `source` and `output` (default true); else see `releaseTexts`. */
+  keepTexts?: boolean;
+  /** The result cache (`--cache`). */
+  cache?: ResultCache;
+}
+
+/** What the phases of one run share. */
+interface Run {
+  engine: LearningEngine;
+  mode: RunMode;
+  optionsFor: (file: DiscoveredFile) => FixOptions;
+  texts: PrereadTexts;
+  keepTexts: boolean;
+  cache: ResultCache | undefined;
+  /** Valid stored results, by file. */
+  hits: Map<DiscoveredFile, CacheEntry>;
+  /** Results of CRD files fixed from the parse that taught the run their CRDs (see `learnCrds`). */
+  held: Map<DiscoveredFile, FileResult>;
+  /** Characters of text the held results keep (bounded by `HELD_TEXT_BUDGET`). */
+  heldChars: number;
+}
+
+/**
+ * Most characters of text (sources and outputs) that held results may keep until their turn;
+ * past it, a CRD file is fixed at its turn instead (parsed once more), so memory stays flat.
+ */
+const HELD_TEXT_BUDGET = 16 * 1024 * 1024;
+
+/**
+ * Processes files on this thread and yields their results in the order given (sorted by the
+ * caller), one at a time so that a large tree is never held in memory. Three phases:
+ *
+ * 1. A pre-pass reads every file (keeping texts up to a budget, see `PrereadTexts`), records the
+ *    ServiceAccounts and registry Secrets of the input and notes which files may define CRDs.
+ * 2. The CRDs of the input are learned, in path order (from the cache when it has them), so that
+ *    every file is fixed knowing all of them: a result never depends on the order files are met.
+ * 3. Each file is fixed (and written, in write mode) in turn, or its result taken from the cache.
+ *
+ * Each file is fixed once, when everything its result depends on is known. Each file's failure
+ * is its own; the run goes on. Worker threads were measured and removed (docs/PERFORMANCE.md).
+ */
+export async function* runFiles(
+  files: readonly DiscoveredFile[],
+  optionsFor: (file: DiscoveredFile) => FixOptions,
+  engine: LearningEngine,
+  mode: RunMode,
+  options: RunFilesOptions = {},
+): AsyncGenerator<FileResult> {
+  const { cache } = options;
+  // Write mode reads each file right before fixing and writing it: a text read in the pre-pass
+  // could be older than the file by then (an editor saved it meanwhile), and writing a fix of
+  // it would lose that change.
+  const texts = new PrereadTexts(mode === 'write' ? 0 : undefined);
+  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Map(), held: new Map(), heldChars: 0 };
+  try {
+    const crdFiles: DiscoveredFile[] = [];
+    for await (const [file, text] of readAhead(files)) {
+      if (text === undefined) continue;
+      texts.offer(file, text);
+      const crd = mayHoldCrds(text);
+      cache?.noteText(file, text, crd);
+      if (crd) crdFiles.push(file);
+      if (cache) cache.learnIndex(file, text, optionsFor(file), engine);
+      else learnIndex(text, optionsFor(file), engine);
+    }
+    cache?.seal(engine.index.toData());
+    for (const file of cache ? files : []) {
+      const entry = cache?.lookup(file, optionsFor(file), mode);
+      if (entry) run.hits.set(file, entry);
+    }
+    // Only needed when some file is to be fixed: a fully cached run learns nothing.
+    if (run.hits.size < files.length) await learnCrds(crdFiles, run);
+    // Each file makes its own "not validated" notes; the filter keeps the first of each, in order.
+    const filter = noteFilter(engine.validation !== undefined && !engine.validation.strictKinds);
+    for (const file of files) {
+      const result = filter(await resultOf(file, run));
+      yield run.keepTexts ? result : releaseTexts(result);
+    }
+    cache?.save();
+  } finally {
+    texts.clear();
+  }
+}
+
+/**
+ * Phase 2 of `runFiles`: every CRD of the input, in path order, taught to the engine. A CRD file
+ * whose objects are all of built-in kinds (the usual CRD file) cannot depend on CRDs met later:
+ * it is fixed at once from the same parse, so that its text (often most of a tree's bytes) is
+ * parsed once. Its result waits for its turn (`held`), in diff mode: it is written then.
+ */
+async function learnCrds(crdFiles: readonly DiscoveredFile[], run: Run): Promise<void> {
+  const { engine, texts, cache } = run;
+  for (const [rank, file] of crdFiles.entries()) {
+    let batch: CrdBatch | undefined = run.hits.get(file)?.crds;
+    if (!batch) {
+      const text = texts.peek(file) ?? await readText(file.absolute).catch(() => undefined);
+      if (text === undefined) continue;
+      const parsed = parseManifest(file.display, text);
+      batch = crdBatchOf(parsed, rank, engine.validation !== undefined);
+      // Kept with the file's result: copied off the file's text (see `detach`).
+      cache?.noteBatch(file, detach(batch));
+      learnCrdBatch(batch, engine);
+      const options = run.optionsFor(file);
+      // A result kept with its texts (to write, diff or cache it) holds about twice the text.
+      const keep = run.keepTexts || run.mode === 'write' || cache !== undefined;
+      const fits = !keep || run.heldChars + 2 * text.length <= HELD_TEXT_BUDGET;
+      if (fits && !isChartFile(file.absolute) && usesBuiltinKindsOnly(parsed, engine, options)) {
+        texts.take(file);
+        const result = fixText(file.display, text, options, engine, parsed);
+        result.absolutePath = file.absolute;
+        if (keep) run.heldChars += result.source.length + result.output.length;
+        // Without its texts, a held result must not keep the text alive through its strings.
+        run.held.set(file, keep ? result : detach(releaseTexts(result)));
+      }
+      continue;
+    }
+    learnCrdBatch(batch, engine);
+  }
+}
+
+/** Phase 3 of `runFiles` for one file: its stored result when valid, else the file fixed now. */
+async function resultOf(file: DiscoveredFile, run: Run): Promise<FileResult> {
+  const { cache, engine, mode } = run;
+  const held = run.held.get(file);
+  if (held) {
+    run.held.delete(file);
+    run.heldChars -= held.source.length + held.output.length;
+    const result = mode === 'write' ? await writeResult(held) : held;
+    cache?.store(file, result);
+    return result;
+  }
+  const preread = run.texts.take(file);
+  const options = run.optionsFor(file);
+  const entry = run.hits.get(file);
+  if (entry && cache) {
+    // A report of findings alone needs no text: the stored result is the file's.
+    if (!run.keepTexts) return ResultCache.resultOf(file, entry, undefined);
+    const text = preread ?? await readText(file.absolute).catch(() => undefined);
+    // Changed since the pre-pass (or now unreadable): processed as it is now.
+    if (text !== undefined && cache.sameText(file, text)) return ResultCache.resultOf(file, entry, text);
+    return processFile(file, options, engine, mode, text);
+  }
+  const result = await processFile(file, options, engine, mode, preread);
+  cache?.store(file, result);
+  return result;
+}
