@@ -1,7 +1,7 @@
 /**
  * A disk cache of the validators ajv compiles at run time (CRDs' custom resources): compiling a
- * large CRD schema takes ajv tens to hundreds of milliseconds, every run, in every worker
- * thread, while the same CRDs come back run after run (a pre-commit hook, CI). A validator is
+ * large CRD schema takes ajv tens to hundreds of milliseconds, every run, while the same CRDs
+ * come back run after run (a pre-commit hook, CI). A validator is
  * stored as ajv standalone code under a hash of everything it was compiled from, so an entry
  * can never be stale: a changed schema, ajv version or privreg-fix build is another key.
  *

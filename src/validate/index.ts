@@ -74,8 +74,8 @@ export interface Validator {
   /**
    * Makes `schemas`, taken out of a CRD for `groupKind` (`group/Kind`) by
    * `customResourceSchemas`, the only ones of that kind, replacing all versions registered
-   * before (the same as `addCustomResourceDefinition` of that CRD): worker threads share CRDs
-   * this way, without sending the whole CRD (descriptions included) to each of them.
+   * before (the same as `addCustomResourceDefinition` of that CRD): learned CRDs (and cached
+   * ones) are taught this way, without keeping the whole CRD (descriptions included).
    */
   setCustomResourceSchemas(groupKind: string, schemas: readonly CustomResourceSchema[]): void;
   /**
