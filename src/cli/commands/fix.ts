@@ -90,8 +90,7 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
     const files = await discoverManifests(args.paths, io.cwd, config);
     results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
   }
-  const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
-  return exitCodeFor(run.files, args.mode, settings.maxWarnings);
+  return exitCodeFor(results, args.mode, settings.maxWarnings);
 }
 
 /**
