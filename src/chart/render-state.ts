@@ -56,8 +56,8 @@ export function podSpecLabel(p: PodSpecState): string {
  * registry. Keys identify the same pod spec and image across renders with other values.
  */
 export function renderState(text: string, options: FixOptions, engine: Engine): RenderState {
-  learnInput(text, options, engine);
   const file = parseManifest('<render>', text);
+  learnInput(text, options, engine, () => ({ ...file, path: '' }));
   const podSpecs = new Map<string, PodSpecState>();
   if (file.errors.length > 0) return { text, podSpecs, errors: file.errors.map((e) => e.message) };
   const sources = renderedSources(text, file.docs);

@@ -194,6 +194,9 @@ function result(file: ManifestFile, output: string, reports: RuleReport[], skipp
  * (its CRDs, ServiceAccounts and registry Secrets), as a run over files does in its pre-pass.
  */
 export function fixStandaloneText(path: string, text: string, options: FixOptions, engine: Engine): FileResult {
-  learnInput(text, options, engine);
-  return fixText(path, text, options, engine);
+  let file: ManifestFile | undefined;
+  const parse = (): ManifestFile => (file ??= parseManifest(path, text));
+  // Learned CRDs are named by no file (a single text has no other to name): the same parse, unnamed.
+  learnInput(text, options, engine, () => ({ ...parse(), path: '' }));
+  return fixText(path, text, options, engine, parse());
 }

@@ -94,18 +94,24 @@ export function usesBuiltinKindsOnly(file: ManifestFile, engine: Engine, options
  * Secrets. Parses only texts that can hold something of interest, except in ServiceAccount
  * mode, which needs every pod's ServiceAccount. CRDs are learned apart (see `crdBatchOf`).
  */
-export function learnIndex(text: string, options: FixOptions, engine: LearningEngine): void {
+export function learnIndex(text: string, options: FixOptions, engine: LearningEngine, parse = (): ManifestFile => parseManifest('', text)): void {
   const withPods = options.pullSecretsOn === 'serviceaccount';
   if (!withPods && !REGISTRY_SECRET_HINT.test(text) && !SERVICE_ACCOUNT_HINT.test(text)) return;
-  const file = parseManifest('', text);
+  const file = parse();
   if (file.errors.length > 0) return;
   // A template is left alone (`template-skipped`): the fix moves none of its ServiceAccounts.
   const moves = findTemplateMarker(text, file.docs, false) === undefined;
   engine.index.add(file, options, engine.kinds, withPods, moves);
 }
 
-/** Learns everything one text can teach the run: CRDs, then the index (for single texts). */
-export function learnInput(text: string, options: FixOptions, engine: LearningEngine): void {
-  if (mayHoldCrds(text)) learnCrdBatch(crdBatchOf(parseManifest('', text), 0, engine.validation !== undefined), engine);
-  learnIndex(text, options, engine);
+/**
+ * Learns everything one text can teach the run: CRDs, then the index (for single texts). The
+ * text is parsed at most once, by `parse` (by default without a file name, as CRDs of a single
+ * text are named by no file).
+ */
+export function learnInput(text: string, options: FixOptions, engine: LearningEngine, parse = (): ManifestFile => parseManifest('', text)): void {
+  let parsed: ManifestFile | undefined;
+  const once = (): ManifestFile => (parsed ??= parse());
+  if (mayHoldCrds(text)) learnCrdBatch(crdBatchOf(once(), 0, engine.validation !== undefined), engine);
+  learnIndex(text, options, engine, once);
 }

@@ -1,6 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import type { CliIO } from '../../src/io/cli-io.js';
 import { runCreate } from '../../src/create/index.js';
+
+/** kubectl's path, or undefined where it is not installed (the oracle tests are then skipped). */
+export const KUBECTL = ((): string | undefined => {
+  try {
+    return execFileSync('which', ['kubectl'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+})();
 
 /** Obviously fake credentials used across the create tests. */
 export const FAKE_PASSWORD = 'not-a-real-password';

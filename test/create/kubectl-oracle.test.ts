@@ -1,17 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { decodeDockerConfig, runWith } from './fake-io.js';
+import { decodeDockerConfig, runWith, KUBECTL as kubectl } from './fake-io.js';
 
-/** kubectl's path, or undefined where it is not installed (the oracle tests are then skipped). */
-function findKubectl(): string | undefined {
-  try {
-    return execFileSync('which', ['kubectl'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-const kubectl = findKubectl();
 
 interface Case {
   label: string;

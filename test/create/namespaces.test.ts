@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { FAKE_PASSWORD, runWith } from './fake-io.js';
+import { FAKE_PASSWORD, runWith, KUBECTL as kubectl } from './fake-io.js';
 
 const base = ['secret', 'docker-registry', 'regcred', '--docker-server', 'reg.example.com:5000', '--docker-username', 'ci-bot', '--password-env', 'REG_PASSWORD'];
 const env = { REG_PASSWORD: FAKE_PASSWORD, PATH: process.env['PATH'], HOME: '/nonexistent-home' };
@@ -133,14 +133,6 @@ describe('create secret docker-registry --for PATHS', () => {
   });
 });
 
-function findKubectl(): string | undefined {
-  try {
-    return execFileSync('which', ['kubectl'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-const kubectl = findKubectl();
 
 describe('each document matches kubectl', () => {
   it.skipIf(kubectl === undefined)('the data and namespace of every Secret are kubectl\'s for that namespace', async () => {

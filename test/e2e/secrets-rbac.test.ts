@@ -1,6 +1,6 @@
 /**
  * Secrets where the pods are, and RBAC subjects that follow their ServiceAccount, through the
- * built CLI: the same results on one thread and with worker threads, `--write` then `--check`,
+ * built CLI: the same results with or without `--jobs` (which has no effect), `--write` then `--check`,
  * and `create secret docker-registry --for` reading the namespaces a run reports.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,10 +1,16 @@
 // Prints the core issue's acceptance figures for a tree of manifests (default: ../shared/corpus):
 //   npm run build && npx tsx test/tools/corpus-acceptance.ts [dir]
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runAcceptance } from '../corpus/acceptance.js';
 import { CORPUS } from '../corpus/corpus.js';
 
 const dir = path.resolve(process.argv[2] ?? CORPUS);
+if (!existsSync(dir)) {
+  // A user's clone has no ../shared beside it: say so instead of reporting an empty tree.
+  console.log(`corpus-acceptance: ${dir} does not exist; give a directory of manifests (the default, ../shared/corpus, is only beside the development checkout)`);
+  process.exit(2);
+}
 const started = Date.now();
 const r = runAcceptance(dir, 10);
 const { problems, ...figures } = r;
