@@ -5,6 +5,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { checkNamespaceName, checkSecretName } from '../config/names.js';
 import { parseErrorMessage } from '../config/unknown-option.js';
 import { UsageError } from '../core/errors.js';
+import { CACHE_STRATEGIES, type CacheStrategy } from '../run/result-cache.js';
 
 /** The command line of the main command, parsed and checked. */
 export interface CliArgs {
@@ -25,6 +26,8 @@ export interface CliArgs {
   /** `--cache`: reuse the results of unchanged files (see `ResultCache`). */
   cache: boolean;
   cacheLocation?: string;
+  /** `--cache-strategy`: how an unchanged file is told (as eslint's). */
+  cacheStrategy?: CacheStrategy;
   help: boolean;
   version: boolean;
 }
@@ -51,6 +54,7 @@ const OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -119,6 +123,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (v.config !== undefined) args.config = v.config;
   if (v.jobs !== undefined) args.jobs = wholeNumber(v.jobs, '--jobs', 1);
   if (v['cache-location'] !== undefined) args.cacheLocation = v['cache-location'];
+  if (v['cache-strategy'] !== undefined) {
+    if (!(CACHE_STRATEGIES as readonly string[]).includes(v['cache-strategy'])) {
+      throw new UsageError(`--cache-strategy takes one of ${CACHE_STRATEGIES.join(', ')}, not "${v['cache-strategy']}"`);
+    }
+    args.cacheStrategy = v['cache-strategy'] as CacheStrategy;
+  }
   if (args.config && args.noConfig) throw new UsageError('--config and --no-config cannot be used together');
   return args;
 }

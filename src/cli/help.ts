@@ -41,6 +41,8 @@ Options:
       --cache                   reuse the results of files unchanged since the last cached run
       --cache-location <path>   cache file or directory (default: node_modules/.cache/privreg-fix/
                                 of the project, found by package.json, else of the directory)
+      --cache-strategy <s>      how a file is told unchanged: metadata (default; its stat, then
+                                its content when the stat changed) or content (always read)
   -h, --help                    show this help
       --version                 show the version
 

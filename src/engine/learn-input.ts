@@ -70,13 +70,13 @@ export function crdBatchOf(file: ManifestFile, fileRank: number, withSchemas: bo
  * Teaches an engine one CRD: its kind and, when it is the one used for its kind (see
  * `KindRegistry.addCrdKind`), its schemas. Kinds and schemas thus always come from one CRD.
  */
-export function learnCrd(engine: Engine, crd: LearnedCrd): void {
-  if (engine.kinds.addCrdKind(crd.kind, crd.source)) engine.validation?.validator.setCustomResourceSchemas(crd.groupKind, crd.schemas ?? []);
+export function learnCrd(engine: Engine, crd: LearnedCrd, owned = false): void {
+  if (engine.kinds.addCrdKind(crd.kind, crd.source)) engine.validation?.validator.setCustomResourceSchemas(crd.groupKind, crd.schemas ?? [], owned);
 }
 
-/** Learns a batch from `crdBatchOf`. */
-export function learnCrdBatch(batch: CrdBatch, engine: Engine): void {
-  for (const crd of batch.crds) learnCrd(engine, crd);
+/** Learns a batch from `crdBatchOf`; `owned`: the batch may be kept as it is (see `setCustomResourceSchemas`). */
+export function learnCrdBatch(batch: CrdBatch, engine: Engine, owned = false): void {
+  for (const crd of batch.crds) learnCrd(engine, crd, owned);
 }
 
 /**

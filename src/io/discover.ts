@@ -38,11 +38,11 @@ export async function discover(args: readonly string[], cwd: string, exclude: re
       add(absolute);
       continue;
     }
-    const { globby, isDynamicPattern } = await loadGlobby();
+    const { globbySync: globby, isDynamicPattern } = await loadGlobby();
     const options = { cwd: info?.isDirectory() ? absolute : cwd, gitignore: true, ignore, absolute: true, onlyFiles: true, dot: true };
     let matches: string[];
-    if (info?.isDirectory()) matches = await globby(MANIFEST_GLOB, options);
-    else if (isDynamicPattern(arg)) matches = await globby(arg.split(path.sep).join('/'), options);
+    if (info?.isDirectory()) matches = globby(MANIFEST_GLOB, options);
+    else if (isDynamicPattern(arg)) matches = globby(arg.split(path.sep).join('/'), options);
     else throw new NoMatchError(`${arg}: no such file or directory`);
     if (matches.length === 0 && !info) throw new NoMatchError(`${arg}: no files match this pattern`);
     for (const m of keepChartRoots(matches.map((f) => path.normalize(f)))) if (!m.endsWith('.json') || (await isKubernetesJson(m))) add(m);

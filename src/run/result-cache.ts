@@ -8,6 +8,9 @@
  * content, and the ServiceAccounts and registry Secrets the pre-pass found). So a stale entry is
  * never used: editing a CRD, a ServiceAccount or a registry Secret invalidates every result.
  *
+ * Unchanged files are told by their stat (see `FileStamps`), and the CRDs each file taught the
+ * run are kept beside the cache (see `CrdStore`), read only when some file is to be fixed.
+ *
  * The cache is an optimisation only: a missing, corrupt, foreign or unreadable cache file is
  * ignored (and replaced), and a failure to write it too. Nothing secret is stored: files that
  * may hold registry credentials (docker-registry Secrets) are never cached, and neither is a
@@ -22,6 +25,8 @@ import type { DiscoveredFile } from '../io/discover.js';
 import { isPrivate, writePrivateFile } from '../io/private-file.js';
 import { readSchemaDirs, schemaStamp } from '../validate/index.js';
 import { isChartFile } from './helm-chart.js';
+import { CrdStore } from './crd-store.js';
+import { FileStamps, type FileStamp } from './file-stamps.js';
 import { factsOf, isIndexFacts, mergeFacts, type IndexFacts } from '../engine/index-facts.js';
 import { InputIndex, type InputIndexData } from '../rules/input-index.js';
 import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
@@ -30,7 +35,7 @@ import type { RunMode } from './process-file.js';
 import type { FileResult, Finding, TextEdit } from '../core/types.js';
 
 /** Names what the file is (a foreign JSON file is ignored); bumped when entries change shape. */
-const FORMAT = 'privreg-fix result cache 2';
+const FORMAT = 'privreg-fix result cache 3';
 
 /** Texts that may hold registry credentials: never cached. */
 const CREDENTIAL_HINT = /dockerconfigjson|dockercfg|["']?\bauths["']?\s*:/;
@@ -47,13 +52,17 @@ export interface CacheEntry {
   /** The output, when the edits do not give it. */
   output?: string;
   pullSecretNamespaces?: Record<string, string[]>;
-  /** What a file that may define CRDs teaches the run (see `crdBatchOf`). */
-  crds?: CrdBatch;
 }
+
+/** How a file is told unchanged: by its stat, then its content (`metadata`), or by its content alone. */
+export type CacheStrategy = 'metadata' | 'content';
+export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
 
 interface CacheFile {
   format: string;
   entries: Record<string, CacheEntry>;
+  /** Per absolute path: the file's stat when its text was read (see `known`). */
+  stamps: Record<string, FileStamp>;
   /** Per absolute path: what the file adds to the run's index (see `learnIndex`). */
   facts: Record<string, { key: string; facts: IndexFacts }>;
 }
@@ -63,7 +72,18 @@ export interface CacheContext {
   /** privreg-fix's version and a stamp of its build (see `moduleStamp`). */
   build: string;
   settings: RunSettings;
+  /** `metadata` (the default) trusts an unchanged stat; `content` reads and hashes every file. */
+  strategy?: CacheStrategy;
 }
+
+/** `JSON.stringify` of each frozen options object met (most files of a run share one). */
+const optionsJson = new WeakMap<FixOptions, string>();
+const jsonOf = (options: FixOptions): string => {
+  if (!Object.isFrozen(options)) return JSON.stringify(options);
+  let json = optionsJson.get(options);
+  if (json === undefined) optionsJson.set(options, (json = JSON.stringify(options)));
+  return json;
+};
 
 const sha = (...parts: string[]): string => {
   const h = createHash('sha256');
@@ -87,14 +107,18 @@ function validEntry(e: unknown): e is CacheEntry {
 
 /** Reads a cache file; anything unexpected gives an empty cache. */
 function readCacheFile(file: string): CacheFile {
-  const empty = (): CacheFile => ({ format: FORMAT, entries: Object.create(null) as CacheFile['entries'], facts: Object.create(null) as CacheFile['facts'] });
+  const empty = (): CacheFile => ({
+    format: FORMAT, entries: Object.create(null) as CacheFile['entries'],
+    stamps: Object.create(null) as CacheFile['stamps'], facts: Object.create(null) as CacheFile['facts'],
+  });
   try {
     // Results decide whether a check passes: only a file this user wrote and nobody else can change.
     if (!isPrivate(statSync(file))) return empty();
     const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
-    if (data.format !== FORMAT || !isRecord(data.entries) || !isRecord(data.facts)) return empty();
+    if (data.format !== FORMAT || !isRecord(data.entries) || !isRecord(data.facts) || !isRecord(data.stamps)) return empty();
     const out = empty();
     Object.assign(out.entries, data.entries);
+    Object.assign(out.stamps, data.stamps);
     Object.assign(out.facts, data.facts);
     return out;
   } catch {
@@ -105,14 +129,14 @@ function readCacheFile(file: string): CacheFile {
 /** The result cache of one run (see the module comment). */
 export class ResultCache {
   private readonly entries: Record<string, CacheEntry>;
+  private readonly stamps: FileStamps;
+  private readonly crds: CrdStore;
   private readonly facts: CacheFile['facts'];
   private readonly hashes = new Map<DiscoveredFile, string>();
-  private readonly sizes = new Map<DiscoveredFile, number>();
-  private readonly crdFiles: string[] = [];
-  private readonly mayDefineCrds = new Set<DiscoveredFile>();
+  /** Files that may define CRDs, with what of them the keys depend on, in path order. */
+  private readonly crdFiles = new Map<DiscoveredFile, string>();
   private readonly keys = new Map<DiscoveredFile, string>();
   private readonly seen = new Set<string>();
-  private readonly batches = new Map<DiscoveredFile, CrdBatch>();
   private settingsDigest: string | undefined;
   private runDigest = '';
   private dirty = false;
@@ -120,47 +144,75 @@ export class ResultCache {
   constructor(readonly file: string, private readonly context: CacheContext) {
     const data = readCacheFile(file);
     this.entries = data.entries;
+    this.stamps = new FileStamps(data.stamps);
     this.facts = data.facts;
+    this.crds = new CrdStore(`${file}.crds`);
+  }
+
+  /**
+   * Whether the file is known unchanged without reading it: it stats as when its text was last
+   * read (see `FileStamps`). Else (or with the `content` strategy) its text must be read and
+   * given to `noteText`. Call it before reading the file.
+   */
+  known(file: DiscoveredFile): boolean {
+    if (this.context.strategy === 'content') return false;
+    const stamp = this.stamps.check(file.absolute);
+    if (stamp === undefined) return false;
+    this.remember(file, stamp.hash, stamp.crd);
+    return true;
+  }
+
+  /** Whether a file the run knows (see `known` and `noteText`) may define CRDs. */
+  mayDefineCrds(file: DiscoveredFile): boolean {
+    return this.crdFiles.has(file);
+  }
+
+  /** Forgets what `known` learned of a file that then could not be read. */
+  forget(file: DiscoveredFile): void {
+    this.hashes.delete(file);
+    this.crdFiles.delete(file);
+  }
+
+  private remember(file: DiscoveredFile, hash: string, crd: boolean): void {
+    this.hashes.set(file, hash);
+    if (crd) this.crdFiles.set(file, `${file.absolute}\0${file.display}\0${hash}`);
+    else this.crdFiles.delete(file);
   }
 
   /**
    * The pre-pass of one file (see `noteText`): its ServiceAccounts and registry Secrets into the
    * run's index, from the cache when the file, its options and the run's settings are unchanged.
+   * Without its text (a file `known` unchanged), false when the cache does not have them: read it.
    */
-  learnIndex(file: DiscoveredFile, text: string, options: FixOptions, engine: LearningEngine): void {
+  learnIndex(file: DiscoveredFile, text: string | undefined, options: FixOptions, engine: LearningEngine): boolean {
     const hash = this.hashes.get(file);
-    const key = hash === undefined ? undefined : sha(this.settings(), 'index', JSON.stringify(options), hash);
+    const key = hash === undefined ? undefined : sha(this.settings(), 'index', jsonOf(options), hash);
     const known = this.facts[file.absolute];
     if (key !== undefined && known?.key === key && isIndexFacts(known.facts)) {
       mergeFacts(engine.index, known.facts);
-      return;
+      return true;
     }
+    if (text === undefined) return false;
     const own = new InputIndex();
     learnIndex(text, options, { ...engine, index: own });
     const facts = factsOf(own.toData());
     mergeFacts(engine.index, facts);
-    if (key === undefined) return;
+    if (key === undefined) return true;
     this.facts[file.absolute] = { key, facts };
     this.dirty = true;
+    return true;
   }
 
   /** Records a file's text as read by the pre-pass (`crd`: it may define CRDs). */
   noteText(file: DiscoveredFile, text: string, crd: boolean): void {
     const hash = sha(text);
-    this.hashes.set(file, hash);
-    this.sizes.set(file, text.length);
-    if (crd) this.mayDefineCrds.add(file);
-    if (crd) this.crdFiles.push(`${file.absolute}\0${file.display}\0${hash}`);
-  }
-
-  /** The length of a file's text as the pre-pass read it (0: unread). */
-  sizeOf(file: DiscoveredFile): number {
-    return this.sizes.get(file) ?? 0;
+    this.remember(file, hash, crd);
+    if (this.context.strategy !== 'content') this.stamps.record(file.absolute, text, hash, crd);
   }
 
   /** Seals the run's cross-file facts once the pre-pass is over. */
   seal(index: InputIndexData): void {
-    this.runDigest = sha(...this.crdFiles, indexDigest(index));
+    this.runDigest = sha(...this.crdFiles.values(), indexDigest(index));
   }
 
   private settings(): string {
@@ -177,7 +229,7 @@ export class ResultCache {
   keyOf(file: DiscoveredFile, options: FixOptions, mode: RunMode): string | undefined {
     const hash = this.hashes.get(file);
     if (hash === undefined || isChartFile(file.absolute)) return undefined;
-    return sha(this.settings(), this.runDigest, mode === 'check' ? 'check' : 'fix', file.absolute, file.display, JSON.stringify(options), hash);
+    return sha(this.settings(), this.runDigest, mode === 'check' ? 'check' : 'fix', file.absolute, file.display, jsonOf(options), hash);
   }
 
   /**
@@ -193,6 +245,24 @@ export class ResultCache {
     if (!validEntry(entry) || entry.key !== key) return undefined;
     if (mode === 'write' && (entry.edits !== undefined || entry.output !== undefined)) return undefined;
     return entry;
+  }
+
+  /** The key of what a CRD file teaches: its text, where it is shown, the settings. */
+  private crdKey(file: DiscoveredFile): string | undefined {
+    const hash = this.hashes.get(file);
+    return hash === undefined ? undefined : sha(this.settings(), 'crds', file.display, hash);
+  }
+
+  /** What a CRD file taught the run when its text was as now (ranked as when stored: see `ranked`). */
+  crdsOf(file: DiscoveredFile): CrdBatch | undefined {
+    const key = this.crdKey(file);
+    return key === undefined ? undefined : this.crds.get(file.absolute, key);
+  }
+
+  /** Records what a CRD file taught the run (see `crdsOf`); `batch` must not hold slices of the file's text. */
+  noteBatch(file: DiscoveredFile, batch: CrdBatch): void {
+    const key = this.crdKey(file);
+    if (key !== undefined) this.crds.set(file.absolute, key, batch);
   }
 
   /** Whether `text` is the text the pre-pass read (its result is the cached one). */
@@ -213,11 +283,6 @@ export class ResultCache {
     return result;
   }
 
-  /** Records what a computed CRD file taught the run (stored with its result). */
-  noteBatch(file: DiscoveredFile, batch: CrdBatch): void {
-    this.batches.set(file, batch);
-  }
-
   /** Stores a computed result (with its texts) under the key `lookup` made for it. */
   store(file: DiscoveredFile, result: FileResult): void {
     const key = this.keys.get(file);
@@ -230,24 +295,26 @@ export class ResultCache {
       else entry.output = result.output;
     }
     if (result.pullSecretNamespaces) entry.pullSecretNamespaces = result.pullSecretNamespaces;
-    // A file that may define CRDs but was not parsed (a template, invalid YAML) taught nothing.
-    if (this.mayDefineCrds.has(file)) entry.crds = this.batches.get(file) ?? { crds: [] };
     if (this.entries[file.absolute]?.key !== key) this.dirty = true;
     this.entries[file.absolute] = entry;
   }
 
-  /** Writes the cache when it changed (atomically), dropping entries of files that are gone. */
+  /** Writes the cache when it changed (atomically), dropping what it holds of files that are gone. */
   save(): void {
+    const gone = (path: string): boolean => !this.seen.has(path) && !existsSync(path);
     for (const path of Object.keys(this.entries)) {
-      if (!this.seen.has(path) && !existsSync(path)) {
+      if (gone(path)) {
         delete this.entries[path];
         this.dirty = true;
       }
     }
     for (const path of Object.keys(this.facts)) if (this.entries[path] === undefined && !this.seen.has(path)) delete this.facts[path];
-    if (!this.dirty) return;
-    const data: CacheFile = { format: FORMAT, entries: this.entries, facts: this.facts };
+    this.stamps.prune((path) => this.seen.has(path) || this.facts[path] !== undefined);
+    this.crds.save((path) => !gone(path));
+    if (!this.dirty && !this.stamps.dirty) return;
+    const data: CacheFile = { format: FORMAT, entries: this.entries, stamps: this.stamps.stamps, facts: this.facts };
     writePrivateFile(this.file, JSON.stringify(data));
     this.dirty = false;
+    this.stamps.dirty = false;
   }
 }

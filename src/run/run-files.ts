@@ -12,6 +12,7 @@ import { PrereadTexts } from './preread-texts.js';
 import { processFile, releaseTexts, writeResult } from './process-file.js';
 import { readAhead } from './read-ahead.js';
 import { ResultCache, type CacheEntry } from './result-cache.js';
+import { ranked } from './crd-store.js';
 
 export type { RunMode } from '../core/types.js';
 
@@ -73,8 +74,18 @@ export async function* runFiles(
   const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Map(), held: new Map(), heldChars: 0 };
   try {
     const crdFiles: DiscoveredFile[] = [];
-    for await (const [file, text] of readAhead(files)) {
-      if (text === undefined) continue;
+    // With a cache, a file that stats as when it was last read is not read (see `known`).
+    for await (const [file, read, known] of readAhead(files, cache && ((f) => cache.known(f)))) {
+      if (known && cache?.learnIndex(file, undefined, optionsFor(file), engine)) {
+        if (cache.mayDefineCrds(file)) crdFiles.push(file);
+        continue;
+      }
+      // Known, but what it adds to the index is not stored for these options: read after all.
+      const text = known ? await readText(file.absolute).catch(() => undefined) : read;
+      if (text === undefined) {
+        cache?.forget(file);
+        continue;
+      }
       texts.offer(file, text);
       const crd = mayHoldCrds(text);
       cache?.noteText(file, text, crd);
@@ -110,15 +121,16 @@ export async function* runFiles(
 async function learnCrds(crdFiles: readonly DiscoveredFile[], run: Run): Promise<void> {
   const { engine, texts, cache } = run;
   for (const [rank, file] of crdFiles.entries()) {
-    let batch: CrdBatch | undefined = run.hits.get(file)?.crds;
+    const stored = cache?.crdsOf(file);
+    let batch: CrdBatch | undefined = stored && ranked(stored, rank);
     if (!batch) {
       const text = texts.peek(file) ?? await readText(file.absolute).catch(() => undefined);
       if (text === undefined) continue;
       const parsed = parseManifest(file.display, text);
-      batch = crdBatchOf(parsed, rank, engine.validation !== undefined);
-      // Kept with the file's result: copied off the file's text (see `detach`).
-      cache?.noteBatch(file, detach(batch));
-      learnCrdBatch(batch, engine);
+      // Kept for the whole run (and in the cache): copied off the file's text (see `detach`).
+      batch = detach(crdBatchOf(parsed, rank, engine.validation !== undefined));
+      cache?.noteBatch(file, batch);
+      learnCrdBatch(batch, engine, true);
       const options = run.optionsFor(file);
       // A result kept with its texts (to write, diff or cache it) holds about twice the text.
       const keep = run.keepTexts || run.mode === 'write' || cache !== undefined;
@@ -133,7 +145,7 @@ async function learnCrds(crdFiles: readonly DiscoveredFile[], run: Run): Promise
       }
       continue;
     }
-    learnCrdBatch(batch, engine);
+    learnCrdBatch(batch, engine, true);
   }
 }
 

@@ -75,9 +75,11 @@ export interface Validator {
    * Makes `schemas`, taken out of a CRD for `groupKind` (`group/Kind`) by
    * `customResourceSchemas`, the only ones of that kind, replacing all versions registered
    * before (the same as `addCustomResourceDefinition` of that CRD): learned CRDs (and cached
-   * ones) are taught this way, without keeping the whole CRD (descriptions included).
+   * ones) are taught this way, without keeping the whole CRD (descriptions included). `owned`:
+   * the schemas may be kept as they are (they hold no slices of a file's text: copied by
+   * `detach`, or parsed from JSON); else the validator keeps a copy.
    */
-  setCustomResourceSchemas(groupKind: string, schemas: readonly CustomResourceSchema[]): void;
+  setCustomResourceSchemas(groupKind: string, schemas: readonly CustomResourceSchema[], owned?: boolean): void;
   /**
    * Validates one Kubernetes object: `node` is its YAML node (from `parseAllDocuments` with
    * `PARSE_OPTIONS`), `value` its decoded data (`doc.toJS()`). Items of `List` kinds are
@@ -141,13 +143,13 @@ class KubernetesValidator implements Validator {
     if (groupKind !== undefined) this.setCustomResourceSchemas(groupKind, customResourceSchemas(crd));
   }
 
-  setCustomResourceSchemas(groupKind: string, schemas: readonly CustomResourceSchema[]): void {
+  setCustomResourceSchemas(groupKind: string, schemas: readonly CustomResourceSchema[], owned = false): void {
     for (const key of this.customKeys.get(groupKind) ?? []) {
       this.customSchemas.delete(key);
       this.checks.delete(key);
     }
     // Kept for the whole run: copied off the text of the file they came from (see `detach`).
-    const own = detach(schemas);
+    const own = owned ? schemas : detach(schemas);
     for (const { key, schema } of own) {
       this.customSchemas.set(key, schema);
       this.checks.delete(key);

@@ -1,13 +1,16 @@
 /**
  * `--cache` and `--cache-location` through the built CLI: a warm run reports exactly what a
  * cold run reports; a change of a CRD, of the config or of a file changes what it reports; a
- * corrupt cache file is ignored.
+ * corrupt cache file is ignored; an unchanged file is told by its stat, a rewritten one by its
+ * content; the CRDs of unchanged CRD files come from the cache.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WIDGET, widgetCrd } from '../fixtures-support/crds.js';
 import { runCli, tempTree, type CliRun } from './cli.js';
+import { RACY_MS } from '../../src/run/file-stamps.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -77,6 +80,48 @@ describe('--cache', () => {
     const cluster = runCli(args, { cwd: dir });
     expect(widgetFindings(cluster)).not.toContain('missing-namespace');
     expect(report(cluster)).toEqual(report(runCli(args.filter((a) => a !== '--cache'), { cwd: dir })));
+  });
+
+  it('tells a file at rest by its stat, a file rewritten in place by its content (--cache-strategy)', async () => {
+    const dir = tree({ 'crds/widget-crd.yaml': widgetCrd(), 'app/widget.yaml': WIDGET, 'app/web.yaml': DEPLOYMENT });
+    // Files changed less than RACY_MS before a run are read again by the next one: let them rest.
+    await sleep(RACY_MS + 200);
+    const args = ['--check', '--format', 'json', ...FLAGS, '--cache', '--cache-location', 'c.json', '.'];
+    const plain = (): CliRun => runCli(args.filter((a) => a !== '--cache'), { cwd: dir });
+    runCli(args, { cwd: dir });
+    const stamps = (JSON.parse(readFileSync(path.join(dir, 'c.json'), 'utf8')) as { stamps: object }).stamps;
+    expect(Object.keys(stamps).map((p) => path.relative(dir, p)).sort()).toEqual(['app/web.yaml', 'app/widget.yaml', 'crds/widget-crd.yaml']);
+    expect(report(runCli(args, { cwd: dir }))).toEqual(report(plain()));
+    // As many bytes, and the modification time put back (as `cp -p` or `touch -r` do): still seen.
+    const web = path.join(dir, 'app/web.yaml');
+    const { atime, mtime } = statSync(web);
+    writeFileSync(web, DEPLOYMENT.replace('nginx:1.27', 'nginx:1.28'));
+    utimesSync(web, atime, mtime);
+    const rewritten = runCli(args, { cwd: dir });
+    expect(JSON.stringify(report(rewritten))).toContain('nginx:1.28');
+    expect(report(rewritten)).toEqual(report(plain()));
+    const content = runCli([...args, '--cache-strategy', 'content'], { cwd: dir });
+    expect(report(content)).toEqual(report(plain()));
+    expect(runCli([...args, '--cache-strategy', 'mtime'], { cwd: dir }).code).toBe(2);
+    expect(runCli(['--check', ...FLAGS, '--cache-strategy', 'content', '.'], { cwd: dir }).stderr).toContain('--cache-strategy has no effect without --cache');
+  });
+
+  it('an edited custom resource is fixed and validated with the CRDs the cache kept of unchanged CRD files', () => {
+    const dir = tree({ 'crds/widget-crd.yaml': widgetCrd(), 'app/widget.yaml': WIDGET });
+    const args = ['--check', '--format', 'json', ...FLAGS, '--cache', '--cache-location', 'c.json', '.'];
+    runCli(args, { cwd: dir });
+    expect(existsSync(path.join(dir, 'c.json.crds'))).toBe(true);
+    // A wrong type for the CRD's typed field, a pod template that needs a pull secret.
+    writeFileSync(path.join(dir, 'app/widget.yaml'), WIDGET.replace('size: 3', 'size: three'));
+    const edited = runCli(args, { cwd: dir });
+    expect(widgetFindings(edited)).toEqual(expect.arrayContaining(['missing-namespace', 'missing-pull-secret', 'schema']));
+    expect(report(edited)).toEqual(report(runCli(args.filter((a) => a !== '--cache'), { cwd: dir })));
+    // What the run knows of the CRD is the stored batch: a stored schema that takes a string, then.
+    const store = path.join(dir, 'c.json.crds');
+    expect(readFileSync(store, 'utf8')).toContain('"integer"');
+    writeFileSync(store, readFileSync(store, 'utf8').replace('"integer"', '"string"'));
+    writeFileSync(path.join(dir, 'app/widget.yaml'), WIDGET.replace('size: 3', 'size: four'));
+    expect(widgetFindings(runCli(args, { cwd: dir }))).not.toContain('schema');
   });
 
   it('changing the config changes the result', () => {

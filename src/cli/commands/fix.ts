@@ -71,12 +71,19 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   const config = await loadConfigFor(args, io.cwd);
   if (!config && nothingAsked(args)) throw new UsageError(nothingAskedMessage(args));
   if (args.paths.length === 0 && io.stdinPiped) await writeAll(io.stderr, STDIN_IGNORED);
-  if (args.cacheLocation !== undefined && !args.cache) await writeAll(io.stderr, 'privreg-fix: --cache-location has no effect without --cache\n');
+  for (const [flag, given] of [['--cache-location', args.cacheLocation], ['--cache-strategy', args.cacheStrategy]] as const) {
+    if (given !== undefined && !args.cache) await writeAll(io.stderr, `privreg-fix: ${flag} has no effect without --cache\n`);
+  }
   if (args.jobs !== undefined) await writeAll(io.stderr, JOBS_IGNORED);
   const settings = runSettings(args, config, io.cwd);
   const format = settings.format ?? 'text';
-  const optionsFor = (absolute: string): FixOptions =>
-    resolveFileOptions(config, args.flags, absolute);
+  // Asked several times per file in a run (pre-pass, cache keys, fixing): resolved once.
+  const resolved = new Map<string, FixOptions>();
+  const optionsFor = (absolute: string): FixOptions => {
+    let options = resolved.get(absolute);
+    if (!options) resolved.set(absolute, (options = resolveFileOptions(config, args.flags, absolute)));
+    return options;
+  };
   const engine = await createEngine(settings);
   let results: FileResult[];
   if (args.paths[0] === '-') {
@@ -115,7 +122,9 @@ async function streamFiles(
   let blocks = 0;
   const keepTexts = diffs || !streaming;
   // The build: this module's file (the whole bundle, once bundled) and the version.
-  const cache = args.cache ? new ResultCache(cacheFile(args.cacheLocation, io.cwd, io.env), { build: `${packageVersion()}|${moduleStamp(import.meta.url)}`, settings }) : undefined;
+  const cache = args.cache ? new ResultCache(cacheFile(args.cacheLocation, io.cwd, io.env), {
+    build: `${packageVersion()}|${moduleStamp(import.meta.url)}`, settings, ...(args.cacheStrategy && { strategy: args.cacheStrategy }),
+  }) : undefined;
   const how = { keepTexts, ...(cache && { cache }) };
   for await (const r of runFiles(files, optionsFor, engine, args.mode, how)) {
     if (formatDiff) await writeAll(io.stdout, formatDiff(r));

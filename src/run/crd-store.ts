@@ -1,0 +1,70 @@
+/**
+ * What each CRD file of the input taught the last cached run (its `CrdBatch`), kept beside the
+ * result cache in a file of its own (`<cache file>.crds`): CRD schemas are most of what a cache
+ * holds, and a run needs them only when some file is to be fixed, so an unchanged tree never
+ * reads them. A batch is reused when the file's text (by digest), the place it is shown at and
+ * the run's settings are as when it was stored; its rank among the run's CRD files is set anew
+ * (see `ranked`). Missing, corrupt, foreign or unwritable: ignored, as the result cache.
+ */
+import { isRecord } from '../core/data.js';
+import { readFileSync, statSync } from 'node:fs';
+import type { CrdBatch } from '../engine/learn-input.js';
+import { isPrivate, writePrivateFile } from '../io/private-file.js';
+
+const FORMAT = 'privreg-fix CRD store 1';
+
+interface Stored {
+  key: string;
+  batch: CrdBatch;
+}
+
+function read(file: string): Record<string, Stored> {
+  const empty = Object.create(null) as Record<string, Stored>;
+  try {
+    if (!isPrivate(statSync(file))) return empty;
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; batches?: unknown };
+    if (data.format !== FORMAT || !isRecord(data.batches)) return empty;
+    return Object.assign(empty, data.batches);
+  } catch {
+    return empty;
+  }
+}
+
+/** A batch with its CRDs ranked as the `fileRank`-th CRD file of this run (see `crdBatchOf`). */
+export function ranked(batch: CrdBatch, fileRank: number): CrdBatch {
+  return { crds: batch.crds.map((c) => ({ ...c, source: { ...c.source, rank: [0, fileRank, c.source.documentIndex ?? 0] } })) };
+}
+
+/** The CRD batches of a cache (see the module comment), read on first use. */
+export class CrdStore {
+  private batches: Record<string, Stored> | undefined;
+  private dirty = false;
+
+  constructor(readonly file: string) {}
+
+  private all(): Record<string, Stored> {
+    this.batches ??= read(this.file);
+    return this.batches;
+  }
+
+  /** The batch stored for a file under `key`. */
+  get(absolute: string, key: string): CrdBatch | undefined {
+    const stored = this.all()[absolute];
+    return stored?.key === key && isRecord(stored.batch) && Array.isArray(stored.batch.crds) ? stored.batch : undefined;
+  }
+
+  set(absolute: string, key: string, batch: CrdBatch): void {
+    const batches = this.all();
+    if (batches[absolute]?.key === key) return;
+    batches[absolute] = { key, batch };
+    this.dirty = true;
+  }
+
+  /** Writes the store when it changed, keeping the batches of the paths `keep` says yes to. */
+  save(keep: (absolute: string) => boolean): void {
+    if (!this.dirty || this.batches === undefined) return;
+    for (const path of Object.keys(this.batches)) if (!keep(path)) delete this.batches[path];
+    writePrivateFile(this.file, JSON.stringify({ format: FORMAT, batches: this.batches }));
+    this.dirty = false;
+  }
+}
