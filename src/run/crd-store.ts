@@ -8,14 +8,47 @@
  */
 import { isRecord } from '../core/data.js';
 import { readFileSync, statSync } from 'node:fs';
-import type { CrdBatch } from '../engine/learn-input.js';
+import type { CrdBatch, LearnedCrd } from '../engine/learn-input.js';
+import type { CustomResourceSchema } from '../validate/index.js';
+import type { JsonObject } from '../validate/compact-schema.js';
 import { isPrivate, writePrivateFile } from '../io/private-file.js';
 
-const FORMAT = 'privreg-fix CRD store 1';
+const FORMAT = 'privreg-fix CRD store 2';
+
+/** A batch as stored: each schema as JSON text, parsed when the validator first needs it. */
+interface StoredBatch {
+  crds: (Omit<LearnedCrd, 'schemas'> & { schemas?: { key: string; schema: string }[] })[];
+}
 
 interface Stored {
   key: string;
-  batch: CrdBatch;
+  batch: StoredBatch;
+}
+
+function toStored(batch: CrdBatch): StoredBatch {
+  return { crds: batch.crds.map(({ schemas, ...crd }) => (schemas ? { ...crd, schemas: schemas.map((s) => ({ key: s.key, schema: JSON.stringify(s.schema) })) } : crd)) };
+}
+
+/** A schema whose JSON text is parsed on first use (most custom resources of a tree are not fixed again). */
+function lazySchema(key: string, json: string): CustomResourceSchema {
+  let schema: JsonObject | undefined;
+  return {
+    key,
+    get schema(): JsonObject {
+      schema ??= JSON.parse(json) as JsonObject;
+      return schema;
+    },
+  };
+}
+
+function fromStored(batch: StoredBatch): CrdBatch | undefined {
+  if (!Array.isArray(batch.crds)) return undefined;
+  const crds: LearnedCrd[] = [];
+  for (const { schemas, ...crd } of batch.crds) {
+    if (schemas !== undefined && !(Array.isArray(schemas) && schemas.every((s) => typeof s.key === 'string' && typeof s.schema === 'string'))) return undefined;
+    crds.push(schemas ? { ...crd, schemas: schemas.map((s) => lazySchema(s.key, s.schema)) } : crd);
+  }
+  return { crds };
 }
 
 function read(file: string): Record<string, Stored> {
@@ -50,13 +83,13 @@ export class CrdStore {
   /** The batch stored for a file under `key`. */
   get(absolute: string, key: string): CrdBatch | undefined {
     const stored = this.all()[absolute];
-    return stored?.key === key && isRecord(stored.batch) && Array.isArray(stored.batch.crds) ? stored.batch : undefined;
+    return stored?.key === key && isRecord(stored.batch) ? fromStored(stored.batch) : undefined;
   }
 
   set(absolute: string, key: string, batch: CrdBatch): void {
     const batches = this.all();
     if (batches[absolute]?.key === key) return;
-    batches[absolute] = { key, batch };
+    batches[absolute] = { key, batch: toStored(batch) };
     this.dirty = true;
   }
 

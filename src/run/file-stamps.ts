@@ -3,9 +3,9 @@
  * `metadata` strategy of `--cache` (as eslint's) tells a file unchanged by its stat, without
  * reading it. A stat records size, modification and change times, inode and device; `ctime`
  * cannot be set back by `touch` or `cp -p`, and a new checkout gives every file new inodes, so a
- * file rewritten in any of those ways is read again. A stat taken within `RACY_MS` of the file's
- * last change is not recorded: the file may change again within the same timestamp tick, unseen
- * by a stat (git's "racily clean" entries).
+ * file rewritten in any of those ways is read again. A stat taken soon after the file's last
+ * change (see `RACY_MS`) is not recorded: the file may change again within the same timestamp
+ * tick, unseen by a stat (git's "racily clean" entries).
  */
 import { statSync, type Stats } from 'node:fs';
 
@@ -20,8 +20,16 @@ export interface FileStamp {
   crd: boolean;
 }
 
-/** How recent (in ms) a file's last change may be for its stat to be recorded. */
+/**
+ * How long (in ms) after a file's last change its stat may be recorded: on a file system with
+ * whole-second times (FAT keeps 2 s, HFS+ and some network file systems 1 s), and on one with
+ * finer times (a Linux file system's clock ticks every few milliseconds), where the times have
+ * a fraction of a second (a whole second there is one time in a thousand: then the longer wait).
+ */
 export const RACY_MS = 2000;
+export const FINE_RACY_MS = 100;
+
+const racyWindow = (info: Stats): number => (info.mtimeMs % 1000 === 0 && info.ctimeMs % 1000 === 0 ? RACY_MS : FINE_RACY_MS);
 
 function validStamp(s: unknown): s is FileStamp {
   if (typeof s !== 'object' || s === null) return false;
@@ -64,7 +72,7 @@ export class FileStamps {
   record(absolute: string, text: string, hash: string, crd: boolean): void {
     const taken = this.taken.get(absolute);
     const old = this.stamps[absolute];
-    if (taken && taken.info.isFile() && taken.at - Math.max(taken.info.mtimeMs, taken.info.ctimeMs) >= RACY_MS
+    if (taken && taken.info.isFile() && taken.at - Math.max(taken.info.mtimeMs, taken.info.ctimeMs) >= racyWindow(taken.info)
       && taken.info.size === Buffer.byteLength(text)) {
       const { size, mtimeMs, ctimeMs, ino, dev } = taken.info;
       if (validStamp(old) && old.hash === hash && old.crd === crd && sameStat(old, taken.info)) return;

@@ -116,7 +116,8 @@ export async function createValidator(options: ValidatorOptions = {}): Promise<V
 class KubernetesValidator implements Validator {
   private builtins: KubernetesSchemas | undefined;
   private readonly compiler: RuntimeCompiler;
-  private readonly customSchemas = new Map<string, JsonObject>();
+  /** Kept whole: a schema may be parsed only when first used (see `CrdStore`). */
+  private readonly customSchemas = new Map<string, CustomResourceSchema>();
   /** `group/Kind` -> the `group/version/Kind` keys of its schemas. */
   private readonly customKeys = new Map<string, string[]>();
   private readonly jsonSchemaFiles = new Map<string, JsonSchemaFile>();
@@ -150,9 +151,9 @@ class KubernetesValidator implements Validator {
     }
     // Kept for the whole run: copied off the text of the file they came from (see `detach`).
     const own = owned ? schemas : detach(schemas);
-    for (const { key, schema } of own) {
-      this.customSchemas.set(key, schema);
-      this.checks.delete(key);
+    for (const schema of own) {
+      this.customSchemas.set(schema.key, schema);
+      this.checks.delete(schema.key);
     }
     this.customKeys.set(detach(groupKind), own.map((s) => s.key));
   }
@@ -200,7 +201,7 @@ class KubernetesValidator implements Validator {
   }
 
   private build(key: string): Check | null {
-    const custom = this.customSchemas.get(key);
+    const custom = this.customSchemas.get(key)?.schema;
     if (custom !== undefined) return ajvCheck(this.compiler.compileKubernetes(custom), this.knownFields(custom));
     const file = this.jsonSchemaFiles.get(key) ?? this.jsonSchemaFiles.get(key.toLowerCase());
     if (file !== undefined) return ajvCheck(this.compiler.compileJsonSchema(file.schema));

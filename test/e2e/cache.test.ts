@@ -118,8 +118,9 @@ describe('--cache', () => {
     expect(report(edited)).toEqual(report(runCli(args.filter((a) => a !== '--cache'), { cwd: dir })));
     // What the run knows of the CRD is the stored batch: a stored schema that takes a string, then.
     const store = path.join(dir, 'c.json.crds');
-    expect(readFileSync(store, 'utf8')).toContain('"integer"');
-    writeFileSync(store, readFileSync(store, 'utf8').replace('"integer"', '"string"'));
+    const typed = String.raw`\"type\":\"integer\"`;
+    expect(readFileSync(store, 'utf8')).toContain(typed);
+    writeFileSync(store, readFileSync(store, 'utf8').replace(typed, typed.replace('integer', 'string')));
     writeFileSync(path.join(dir, 'app/widget.yaml'), WIDGET.replace('size: 3', 'size: four'));
     expect(widgetFindings(runCli(args, { cwd: dir }))).not.toContain('schema');
   });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,13 @@ import { CrdStore, ranked } from '../../src/run/crd-store.js';
 import type { CrdBatch } from '../../src/engine/learn-input.js';
 
 const BATCH: CrdBatch = {
-  crds: [{ groupKind: 'example.com/Widget', kind: { kind: 'example.com/Widget', scope: 'Namespaced' }, source: { rank: [0, 3, 1], documentIndex: 1, file: 'crds.yaml' } }],
+  crds: [
+    { groupKind: 'example.com/Widget', kind: { kind: 'example.com/Widget', scope: 'Namespaced' }, source: { rank: [0, 3, 1], documentIndex: 1, file: 'crds.yaml' } },
+    {
+      groupKind: 'example.com/Gadget', kind: { kind: 'example.com/Gadget', scope: 'Cluster' }, source: { rank: [0, 3, 2], documentIndex: 2, file: 'crds.yaml' },
+      schemas: [{ key: 'example.com/v1/Gadget', schema: { type: 'object', properties: { spec: { type: 'object' } } } }],
+    },
+  ],
 };
 
 const storeFile = (): string => path.join(mkdtempSync(path.join(tmpdir(), 'privreg-fix-crds-')), 'cache.crds');
@@ -22,6 +28,9 @@ describe('the CRD store beside the result cache', () => {
     expect(later.get('/t/crds.yaml', 'k1')).toEqual(BATCH);
     expect(later.get('/t/crds.yaml', 'k2')).toBeUndefined();
     expect(later.get('/t/other.yaml', 'k1')).toBeUndefined();
+    // Schemas are kept as JSON text, parsed when first read.
+    expect(readFileSync(file, 'utf8')).toContain('"schema":"{\\"type\\":\\"object\\"');
+    expect(later.get('/t/crds.yaml', 'k1')?.crds[1]?.schemas?.[0]?.schema).toEqual({ type: 'object', properties: { spec: { type: 'object' } } });
   });
 
   it('drops the batches of paths not kept, and ignores a corrupt, foreign or shared file', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileStamps, RACY_MS, type FileStamp } from '../../src/run/file-stamps.js';
+import { FileStamps, FINE_RACY_MS, RACY_MS, type FileStamp } from '../../src/run/file-stamps.js';
 
 const TEXT = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
@@ -54,6 +54,18 @@ describe('file stamps (the metadata strategy of --cache)', () => {
     expect(grown.data[grown.file]).toBeDefined();
     grown.stamps.record(grown.file, `${TEXT}# more\n`, 'h2', false);
     expect(grown.data[grown.file]).toBeUndefined();
+  });
+
+  it('wait less after a change on a file system with times finer than a second', (ctx) => {
+    const soon = setup(FINE_RACY_MS / 2);
+    const later = setup(FINE_RACY_MS * 3);
+    ctx.skip([soon, later].some(({ file }) => statSync(file).mtimeMs % 1000 === 0), 'whole-second file times here');
+    for (const { file, stamps } of [soon, later]) {
+      stamps.check(file);
+      stamps.record(file, TEXT, 'h1', false);
+    }
+    expect(soon.data[soon.file]).toBeUndefined();
+    expect(later.data[later.file]).toBeDefined();
   });
 
   it('record only after a check, and prune the paths not kept', () => {

@@ -107,6 +107,9 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
  * are released, so memory stays flat on large trees; JSON, SARIF and GitHub output, and
  * `--output`, are written at the end.
  */
+/** Characters of findings written at once (see `streamFiles`). */
+const REPORT_PIECE = 64 * 1024;
+
 async function streamFiles(
   args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
   optionsFor: (f: DiscoveredFile) => FixOptions, engine: Engine, io: CliIO, started: number,
@@ -126,16 +129,25 @@ async function streamFiles(
     build: `${packageVersion()}|${moduleStamp(import.meta.url)}`, settings, ...(args.cacheStrategy && { strategy: args.cacheStrategy }),
   }) : undefined;
   const how = { keepTexts, ...(cache && { cache }) };
+  // Findings are written in pieces of some size (a write per file costs a system call each);
+  // with diffs, at once, so that each file's findings follow its diff on a shared terminal.
+  let pending = '';
+  const flush = async (): Promise<void> => {
+    if (pending !== '') await writeAll(reportStream, pending);
+    pending = '';
+  };
   for await (const r of runFiles(files, optionsFor, engine, args.mode, how)) {
     if (formatDiff) await writeAll(io.stdout, formatDiff(r));
     if (streaming) {
       const block = formatReport('text', { mode: args.mode, files: [r], durationMs: 0 }, { color, summary: false });
-      if (block) await writeAll(reportStream, (blocks++ > 0 ? '\n' : '') + block);
+      if (block) pending += (blocks++ > 0 ? '\n' : '') + block;
+      if (formatDiff || pending.length >= REPORT_PIECE) await flush();
       results.push(countsOnly(r));
     } else {
       results.push(r);
     }
   }
+  await flush();
   const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
   if (streaming) await writeAll(reportStream, `${blocks > 0 ? '\n' : ''}${formatRunSummary(run, { color })}\n`);
   else await emitReport(args, format, run, io, reportStream);
