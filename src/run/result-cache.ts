@@ -16,56 +16,33 @@
  * may hold registry credentials (docker-registry Secrets) are never cached, and neither is a
  * file's text (only the edits of a fix, which privreg-fix wrote, or its output when needed).
  */
-import { isRecord } from '../core/data.js';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { RunSettings } from '../config/resolve.js';
 import { applyEdits } from '../fix/text-edits.js';
 import type { DiscoveredFile } from '../io/discover.js';
-import { isPrivate, writePrivateFile } from '../io/private-file.js';
 import { readSchemaDirs, schemaStamp } from '../validate/index.js';
 import { isChartFile } from './helm-chart.js';
 import { CrdStore } from './crd-store.js';
-import { FileStamps, type FileStamp } from './file-stamps.js';
-import { factsOf, isIndexFacts, mergeFacts, type IndexFacts } from '../engine/index-facts.js';
+import { FileStamps } from './file-stamps.js';
+import { FORMAT, readCacheFile, validEntry, writeCacheFile, type CacheEntry, type CacheFile } from './cache-file.js';
+
+export type { CacheEntry };
+import { factsOf, isIndexFacts, mergeFacts } from '../engine/index-facts.js';
 import { InputIndex, type InputIndexData } from '../rules/input-index.js';
 import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
 import type { FixOptions } from '../core/options.js';
 import type { RunMode } from './process-file.js';
-import type { FileResult, Finding, TextEdit } from '../core/types.js';
-
-/** Names what the file is (a foreign JSON file is ignored); bumped when entries change shape. */
-const FORMAT = 'privreg-fix result cache 3';
+import type { FileResult } from '../core/types.js';
 
 /** Texts that may hold registry credentials: never cached. */
 const CREDENTIAL_HINT = /dockerconfigjson|dockercfg|["']?\bauths["']?\s*:/;
 /** Findings that make a result not worth keeping (they depend on more than the file's text). */
 const UNCACHED_RULES = new Set(['read-error', 'write-error', 'internal-error', 'plaintext-registry-credential']);
 
-/** One stored result. */
-export interface CacheEntry {
-  key: string;
-  findings: Finding[];
-  skipped: boolean;
-  /** The edits that turn the text into the output (absent: no change, or see `output`). */
-  edits?: TextEdit[];
-  /** The output, when the edits do not give it. */
-  output?: string;
-  pullSecretNamespaces?: Record<string, string[]>;
-}
-
 /** How a file is told unchanged: by its stat, then its content (`metadata`), or by its content alone. */
 export type CacheStrategy = 'metadata' | 'content';
 export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
-
-interface CacheFile {
-  format: string;
-  entries: Record<string, CacheEntry>;
-  /** Per absolute path: the file's stat when its text was read (see `known`). */
-  stamps: Record<string, FileStamp>;
-  /** Per absolute path: what the file adds to the run's index (see `learnIndex`). */
-  facts: Record<string, { key: string; facts: IndexFacts }>;
-}
 
 /** What a run's keys depend on besides each file. */
 export interface CacheContext {
@@ -94,36 +71,6 @@ const sha = (...parts: string[]): string => {
 /** A digest of the input index's facts (in a stable order). */
 export function indexDigest(data: InputIndexData): string {
   return sha(JSON.stringify(factsOf(data)));
-}
-
-function validEntry(e: unknown): e is CacheEntry {
-  if (typeof e !== 'object' || e === null) return false;
-  const x = e as Partial<CacheEntry>;
-  return typeof x.key === 'string' && typeof x.skipped === 'boolean' && Array.isArray(x.findings)
-    && x.findings.every((f) => typeof f === 'object' && f !== null && typeof f.ruleId === 'string' && typeof f.message === 'string'
-      && typeof f.start === 'number' && typeof f.startPos === 'object' && typeof f.endPos === 'object')
-    && (x.edits === undefined || Array.isArray(x.edits)) && (x.output === undefined || typeof x.output === 'string');
-}
-
-/** Reads a cache file; anything unexpected gives an empty cache. */
-function readCacheFile(file: string): CacheFile {
-  const empty = (): CacheFile => ({
-    format: FORMAT, entries: Object.create(null) as CacheFile['entries'],
-    stamps: Object.create(null) as CacheFile['stamps'], facts: Object.create(null) as CacheFile['facts'],
-  });
-  try {
-    // Results decide whether a check passes: only a file this user wrote and nobody else can change.
-    if (!isPrivate(statSync(file))) return empty();
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
-    if (data.format !== FORMAT || !isRecord(data.entries) || !isRecord(data.facts) || !isRecord(data.stamps)) return empty();
-    const out = empty();
-    Object.assign(out.entries, data.entries);
-    Object.assign(out.stamps, data.stamps);
-    Object.assign(out.facts, data.facts);
-    return out;
-  } catch {
-    return empty();
-  }
 }
 
 /** The result cache of one run (see the module comment). */
@@ -312,8 +259,7 @@ export class ResultCache {
     this.stamps.prune((path) => this.seen.has(path) || this.facts[path] !== undefined);
     this.crds.save((path) => !gone(path));
     if (!this.dirty && !this.stamps.dirty) return;
-    const data: CacheFile = { format: FORMAT, entries: this.entries, stamps: this.stamps.stamps, facts: this.facts };
-    writePrivateFile(this.file, JSON.stringify(data));
+    writeCacheFile(this.file, { entries: this.entries, stamps: this.stamps.stamps, facts: this.facts });
     this.dirty = false;
     this.stamps.dirty = false;
   }
