@@ -84,6 +84,13 @@ export class FileStamps {
     }
   }
 
+  /** Drops the stamp of a path (its file is to be read every time). */
+  drop(absolute: string): void {
+    if (this.stamps[absolute] === undefined) return;
+    delete this.stamps[absolute];
+    this.dirty = true;
+  }
+
   /** Drops the stamps of paths `keep` says no to. */
   prune(keep: (absolute: string) => boolean): void {
     for (const path of Object.keys(this.stamps)) {

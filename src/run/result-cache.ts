@@ -26,14 +26,14 @@ import { isChartFile } from './helm-chart.js';
 import { CrdStore } from './crd-store.js';
 import { FileStamps } from './file-stamps.js';
 import { FORMAT, readCacheFile, validEntry, writeCacheFile, type CacheEntry, type CacheFile } from './cache-file.js';
-
-export type { CacheEntry };
 import { factsOf, isIndexFacts, mergeFacts } from '../engine/index-facts.js';
 import { InputIndex, type InputIndexData } from '../rules/input-index.js';
 import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
 import type { FixOptions } from '../core/options.js';
 import type { RunMode } from './process-file.js';
 import type { FileResult } from '../core/types.js';
+
+export type { CacheEntry };
 
 /** Texts that may hold registry credentials: never cached. */
 const CREDENTIAL_HINT = /dockerconfigjson|dockercfg|["']?\bauths["']?\s*:/;
@@ -144,7 +144,8 @@ export class ResultCache {
     learnIndex(text, options, { ...engine, index: own });
     const facts = factsOf(own.toData());
     mergeFacts(engine.index, facts);
-    if (key === undefined) return true;
+    // Not even a digest of a text that may hold a credential leaves the run.
+    if (key === undefined || CREDENTIAL_HINT.test(text)) return true;
     this.facts[file.absolute] = { key, facts };
     this.dirty = true;
     return true;
@@ -154,7 +155,10 @@ export class ResultCache {
   noteText(file: DiscoveredFile, text: string, crd: boolean): void {
     const hash = sha(text);
     this.remember(file, hash, crd);
-    if (this.context.strategy !== 'content') this.stamps.record(file.absolute, text, hash, crd);
+    // A file that may hold a credential is read every time: no digest of its text is stored.
+    if (this.context.strategy === 'content') return;
+    if (CREDENTIAL_HINT.test(text)) this.stamps.drop(file.absolute);
+    else this.stamps.record(file.absolute, text, hash, crd);
   }
 
   /** Seals the run's cross-file facts once the pre-pass is over. */

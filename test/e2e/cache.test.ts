@@ -4,6 +4,7 @@
  * corrupt cache file is ignored; an unchanged file is told by its stat, a rewritten one by its
  * content; the CRDs of unchanged CRD files come from the cache.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
@@ -170,8 +171,13 @@ describe('--cache', () => {
     const stored = readFileSync(path.join(dir, 'c.json'), 'utf8');
     expect(stored).not.toContain(auth);
     expect(stored).not.toContain('s3cr3t');
-    // The file's result is not kept; the index keeps only the Secret's name and namespace.
-    expect(Object.keys((JSON.parse(stored) as { entries: object }).entries).map((p) => path.basename(p))).toEqual(['web.yaml']);
+    // The file's result is not kept; the index keeps only the Secret's name and namespace, and no
+    // digest of its text is stored (stamps and index facts are keyed by it).
+    const data = JSON.parse(stored) as { entries: object; stamps: object; facts: object };
+    expect(Object.keys(data.entries).map((p) => path.basename(p))).toEqual(['web.yaml']);
+    expect(Object.keys(data.facts).map((p) => path.basename(p))).toEqual(['web.yaml']);
+    expect(Object.keys(data.stamps).map((p) => path.basename(p))).not.toContain('secret.yaml');
+    expect(stored).not.toContain(createHash('sha256').update(secret).digest('hex'));
     const lonely = runCli(['--check', ...FLAGS, '--cache-location', 'x.json', 'app'], { cwd: dir });
     expect(lonely.stderr).toContain('--cache-location has no effect without --cache');
     expect(existsSync(path.join(dir, 'x.json'))).toBe(false);
