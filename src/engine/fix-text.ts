@@ -152,7 +152,7 @@ function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[]
   } catch (e) {
     return { error: `could not read the fixed data: ${(e as Error).message}` };
   }
-  const problem = checkData(data, patches, after) ?? checkComments(file.text, current.text);
+  const problem = checkData(data, patches, after) ?? checkComments(file.text, current.text, { original: file.comments, fixed: current.comments });
   if (problem) return { error: problem };
   return edits ? { file: current, data: after, edits } : { file: current, data: after };
 }

@@ -37,16 +37,16 @@ export function checkData(original: unknown[], patches: readonly DataPatch[], fi
   return undefined;
 }
 
-/** The lexer's marker before scalar content (a block scalar's text may start with `#`). */
 /**
  * Checks that every comment of the original text is still in the fixed text (as many times as
  * before; a fix may add comments but never drop one). Returns a description of the first
- * missing comment, or undefined when none is missing.
+ * missing comment, or undefined when none is missing. `known`: the comments of either text when
+ * its parse already gathered them (`ManifestFile.comments`), else the text is lexed here.
  */
-export function checkComments(original: string, fixed: string): string | undefined {
+export function checkComments(original: string, fixed: string, known: { original?: readonly string[] | undefined; fixed?: readonly string[] | undefined } = {}): string | undefined {
   const left = new Map<string, number>();
-  for (const c of commentsOf(original)) left.set(c, (left.get(c) ?? 0) + 1);
-  for (const c of commentsOf(fixed)) {
+  for (const c of known.original ?? commentsOf(original)) left.set(c, (left.get(c) ?? 0) + 1);
+  for (const c of known.fixed ?? commentsOf(fixed)) {
     const n = left.get(c);
     if (n !== undefined) left.set(c, n - 1);
   }

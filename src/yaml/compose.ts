@@ -17,15 +17,30 @@ import { PARSE_OPTIONS } from './options.js';
  * text with `parseAllDocuments`, so its results and errors stay exactly the yaml package's.
  */
 export function composeDocuments(text: string): Document.Parsed[] | undefined {
+  return composeManifest(text)?.docs;
+}
+
+/**
+ * `composeDocuments`, with the text's comments as `commentsOf` gives them (every Lexer token
+ * that starts with `#`, trailing spaces trimmed), gathered from the same tokens.
+ */
+export function composeManifest(text: string): { docs: Document.Parsed[]; comments: string[] } | undefined {
   if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   const tokens = tokenize(text);
   if (!tokens) return undefined;
+  let docs: Document.Parsed[];
   try {
-    return composeStream(text, tokens);
+    docs = composeStream(text, tokens);
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
   }
+  const { kind, offset } = tokens;
+  const comments: string[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    if (kind[i] === Tok.COMMENT) comments.push(text.slice(offset[i], offset[i + 1]).trimEnd());
+  }
+  return { docs, comments };
 }
 
 function composeStream(text: string, tokens: Tokens): Document.Parsed[] {

@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isPair, parseAllDocuments, type Alias, type Document } from 'yaml';
-import { composeDocuments } from './compose.js';
+import { composeManifest } from './compose.js';
 import { PARSE_OPTIONS } from './options.js';
 
 /** A YAML syntax problem at an offset range of the file text. */
@@ -17,6 +17,8 @@ export interface ManifestFile {
   docs: Document.Parsed[];
   /** Errors of all documents (syntax, duplicate keys); a file with any is never modified. */
   errors: SyntaxProblem[];
+  /** The text's comments as `commentsOf` gives them, when the parse saw them (the fast path). */
+  comments?: readonly string[];
 }
 
 /**
@@ -41,7 +43,8 @@ export function mayHaveAliases(text: string): boolean {
 /** Parses a file's text into YAML documents with positions, the way Kubernetes reads YAML. */
 export function parseManifest(path: string, text: string): ManifestFile {
   // The fast path gives the same documents for the common shapes and declines the rest.
-  const parsed = composeDocuments(text) ?? parseAllDocuments(text, PARSE_OPTIONS);
+  const fast = composeManifest(text);
+  const parsed = fast?.docs ?? parseAllDocuments(text, PARSE_OPTIONS);
   // An empty stream (only comments or nothing) comes back as a non-array EmptyStream.
   const docs = Array.isArray(parsed) ? parsed : [];
   const errors: SyntaxProblem[] = [];
@@ -69,7 +72,7 @@ export function parseManifest(path: string, text: string): ManifestFile {
     reportUnresolvedAliases(doc, aliases, errors);
     if (errors.length === before) checkAliasExpansion(doc, errors);
   }
-  return { path, text, docs, errors };
+  return fast ? { path, text, docs, errors, comments: fast.comments } : { path, text, docs, errors };
 }
 
 function firstLine(message: string): string {

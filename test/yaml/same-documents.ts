@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
-import { composeDocuments } from '../../src/yaml/compose.js';
+import { composeManifest } from '../../src/yaml/compose.js';
+import { commentsOf } from '../../src/yaml/documents.js';
 import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 
 const PROPS = ['range', 'source', 'type', 'tag', 'anchor', 'flow', 'format'] as const;
@@ -42,11 +43,14 @@ function data(doc: Document.Parsed): string {
 
 /**
  * The fast path on one text: 'declined', 'fast' when it gives the documents parseAllDocuments
- * gives (count, ranges, data, node trees, no errors), or what differs.
+ * gives (count, ranges, data, node trees, comments, no errors), or what differs.
  */
 export function compareFastPath(text: string): 'declined' | 'fast' | { difference: string } {
-  const fast = composeDocuments(text);
-  if (fast === undefined) return 'declined';
+  const composed = composeManifest(text);
+  if (composed === undefined) return 'declined';
+  const fast = composed.docs;
+  // The comments the fast path gathers are what the verification of a fix would lex.
+  if (JSON.stringify(composed.comments) !== JSON.stringify(commentsOf(text))) return { difference: `comments ${JSON.stringify(composed.comments)} vs ${JSON.stringify(commentsOf(text))}` };
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   const slow = Array.isArray(parsed) ? parsed : [];
   if (fast.length !== slow.length) return { difference: `${fast.length} vs ${slow.length} documents` };
