@@ -13,22 +13,48 @@ export function isPodShaped(map: YAMLMap): boolean {
 
 const MAX_DEPTH = 64;
 
+/** The pod-shaped maps of each object's map (several rules ask for them; the tree is not edited). */
+const shapedOf = new WeakMap<YAMLMap, readonly FoundMap[]>();
+
 /** Every map below `root` (itself included) that holds a pod spec's data; aliases are not followed. */
-export function podShapedMaps(root: YAMLMap, base: FoundMap = { node: root, path: [], fieldPath: '' }): FoundMap[] {
+export function podShapedMaps(root: YAMLMap, base?: FoundMap): readonly FoundMap[] {
+  if (base === undefined) {
+    let found = shapedOf.get(root);
+    if (!found) shapedOf.set(root, (found = walkPodShaped(root, { node: root, path: [], fieldPath: '' })));
+    return found;
+  }
+  return walkPodShaped(root, base);
+}
+
+function walkPodShaped(root: YAMLMap, base: FoundMap): FoundMap[] {
   const out: FoundMap[] = [];
-  const walk = (node: unknown, path: (string | number)[], fieldPath: string, depth: number): void => {
+  // The keys from `root` down; a path and a field path are made only for the maps found.
+  const keys: (string | number)[] = [];
+  const found = (node: YAMLMap): FoundMap => {
+    let fieldPath = base.fieldPath;
+    for (const k of keys) fieldPath = typeof k === 'number' ? `${fieldPath}[${k}]` : fieldPath === '' ? k : `${fieldPath}.${k}`;
+    return { node, path: [...base.path, ...keys], fieldPath };
+  };
+  const walk = (node: unknown, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     if (isMap(node)) {
-      if (isPodShaped(node)) out.push({ node, path, fieldPath });
+      if (isPodShaped(node)) out.push(found(node));
       for (const pair of node.items) {
         const k = isScalar(pair.key) ? pair.key.value : undefined;
-        if (typeof k === 'string') walk(pair.value, [...path, k], fieldPath === '' ? k : `${fieldPath}.${k}`, depth + 1);
+        if (typeof k !== 'string') continue;
+        keys.push(k);
+        walk(pair.value, depth + 1);
+        keys.pop();
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, i], `${fieldPath}[${i}]`, depth + 1));
+      for (let i = 0; i < node.items.length; i++) {
+        keys.push(i);
+        walk(node.items[i], depth + 1);
+        keys.pop();
+      }
     }
   };
-  walk(root, base.path, base.fieldPath, 0);
+  walk(root, 0);
   return out;
 }
 
