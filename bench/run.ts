@@ -1,10 +1,11 @@
 /**
  * End-to-end figures of privreg-fix on a corpus (default `../shared/corpus`), all measured in
  * one run on the same files so that ratios hold on a loaded machine: raw `yaml` parse
- * throughput, the built CLI in check / diff / write mode with and without validation, peak RSS, `kubectl kustomize` when installed, the scale test
- * (`--copies K`), and the speed goals as ratios from one interleaved run (`lib/ratios.ts`: cold,
- * warm and one-file-edited `--cache`, pre-commit latency, kubeconform when on PATH). Runs use a cache of
- * compiled CRD validators (`PRIVREG_FIX_CACHE_DIR`) filled by one untimed run first, as a
+ * throughput, the built CLI in check / diff / write mode with and without validation, peak
+ * RSS, `kubectl kustomize` when installed, the scale test (`--copies K`), and the speed goals
+ * as ratios from one interleaved run (`lib/ratios.ts`: cold, warm and one-file-edited
+ * `--cache`, pre-commit latency, kubeconform when on PATH). Runs use a cache of compiled CRD
+ * validators (`PRIVREG_FIX_CACHE_DIR`) filled by one untimed run first, as a
  * pre-commit hook or a cached CI job would; one row shows check mode with an empty cache.
  *
  * Usage: `npm run bench -- [dir] [--runs N] [--copies K] [--quick]`

@@ -1,10 +1,10 @@
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { DEFAULT_KUBERNETES_VERSION, defaultFixOptions, type CustomKind, type FixOptions, type RunSettings } from '../core/options.js';
-
-export type { RunSettings };
 import { matchesAny, normalizePath } from './glob.js';
 import type { Severity } from '../core/types.js';
 import type { ConfigFile, ConfigSettings, FileSettings, Globs, RuleLevel } from './types.js';
+
+export type { RunSettings };
 
 /**
  * The options for one file: defaults <- config top level <- every matching `overrides` entry in

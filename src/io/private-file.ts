@@ -3,7 +3,7 @@
  * current user's permissions only, and trusted only when the current user owns them and nobody
  * else can write them. Shared by the cache of compiled validators and the result cache.
  */
-import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,21 @@ import { fileURLToPath } from 'node:url';
 export function isPrivate(stats: Stats): boolean {
   if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
   return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+}
+
+/**
+ * The JSON of a file privreg-fix kept for itself (see `writePrivateFile`) when it is `format`'s:
+ * undefined when it is missing, unreadable, not JSON, of another format, or not private (what it
+ * holds decides results, so only a file this user wrote and nobody else can change is read).
+ */
+export function readPrivateJson(file: string, format: string): Record<string, unknown> | undefined {
+  try {
+    if (!isPrivate(statSync(file))) return undefined;
+    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === format ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

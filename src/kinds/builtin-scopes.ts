@@ -1,7 +1,6 @@
 import { DEFAULT_KUBERNETES_VERSION } from '../core/options.js';
 import { readFileSync } from 'node:fs';
 
-
 const cache = new Map<string, Readonly<Record<string, 'Namespaced' | 'Cluster'>>>();
 
 /**

@@ -1,3 +1,4 @@
+import type { ReportFormat } from '../core/options.js';
 import type { RunResult } from '../core/types.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
@@ -17,10 +18,7 @@ export { formatText } from './text.js';
 export { toolInfo, type ToolInfo } from './tool-info.js';
 
 /** The report formats `--format` accepts. */
-import type { ReportFormat } from '../core/options.js';
-
 export { REPORT_FORMATS, type ReportFormat } from '../core/options.js';
-
 
 /** Options for `formatReport`; each format uses the ones that apply to it. */
 export interface ReportOptions {

@@ -3,9 +3,8 @@
  * unexpected (missing, corrupt, foreign, of another format, writable by others) gives an empty cache.
  */
 import { isRecord } from '../core/data.js';
-import { readFileSync, statSync } from 'node:fs';
 import type { IndexFacts } from '../engine/index-facts.js';
-import { isPrivate, writePrivateFile } from '../io/private-file.js';
+import { readPrivateJson, writePrivateFile } from '../io/private-file.js';
 import type { Finding, TextEdit } from '../core/types.js';
 import type { FileStamp } from './file-stamps.js';
 
@@ -50,19 +49,13 @@ export function readCacheFile(file: string): CacheFile {
     format: FORMAT, entries: Object.create(null) as CacheFile['entries'],
     stamps: Object.create(null) as CacheFile['stamps'], facts: Object.create(null) as CacheFile['facts'],
   });
-  try {
-    // Results decide whether a check passes: only a file this user wrote and nobody else can change.
-    if (!isPrivate(statSync(file))) return empty();
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
-    if (data.format !== FORMAT || !isRecord(data.entries) || !isRecord(data.facts) || !isRecord(data.stamps)) return empty();
-    const out = empty();
-    Object.assign(out.entries, data.entries);
-    Object.assign(out.stamps, data.stamps);
-    Object.assign(out.facts, data.facts);
-    return out;
-  } catch {
-    return empty();
-  }
+  const data = readPrivateJson(file, FORMAT) as Partial<CacheFile> | undefined;
+  if (!data || !isRecord(data.entries) || !isRecord(data.facts) || !isRecord(data.stamps)) return empty();
+  const out = empty();
+  Object.assign(out.entries, data.entries);
+  Object.assign(out.stamps, data.stamps);
+  Object.assign(out.facts, data.facts);
+  return out;
 }
 
 /** Writes the cache file atomically (a failure is ignored: the cache is an optimisation). */

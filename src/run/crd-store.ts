@@ -7,11 +7,10 @@
  * (see `ranked`). Missing, corrupt, foreign or unwritable: ignored, as the result cache.
  */
 import { isRecord } from '../core/data.js';
-import { readFileSync, statSync } from 'node:fs';
 import type { CrdBatch, LearnedCrd } from '../engine/learn-input.js';
 import type { CustomResourceSchema } from '../validate/index.js';
 import type { JsonObject } from '../validate/compact-schema.js';
-import { isPrivate, writePrivateFile } from '../io/private-file.js';
+import { readPrivateJson, writePrivateFile } from '../io/private-file.js';
 
 const FORMAT = 'privreg-fix CRD store 2';
 
@@ -53,14 +52,8 @@ function fromStored(batch: StoredBatch): CrdBatch | undefined {
 
 function read(file: string): Record<string, Stored> {
   const empty = Object.create(null) as Record<string, Stored>;
-  try {
-    if (!isPrivate(statSync(file))) return empty;
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; batches?: unknown };
-    if (data.format !== FORMAT || !isRecord(data.batches)) return empty;
-    return Object.assign(empty, data.batches);
-  } catch {
-    return empty;
-  }
+  const batches = readPrivateJson(file, FORMAT)?.batches;
+  return isRecord(batches) ? Object.assign(empty, batches) : empty;
 }
 
 /** A batch with its CRDs ranked as the `fileRank`-th CRD file of this run (see `crdBatchOf`). */

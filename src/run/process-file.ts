@@ -5,9 +5,7 @@ import { writeAtomic } from '../io/write-atomic.js';
 import { fixText, type Engine } from '../engine/fix-text.js';
 import { chartResult, isChartFile } from './helm-chart.js';
 import type { FixOptions } from '../core/options.js';
-import { isChanged, type FileResult, type Finding } from '../core/types.js';
-
-import type { RunMode } from '../core/types.js';
+import { isChanged, type FileResult, type Finding, type RunMode } from '../core/types.js';
 
 export type { RunMode };
 
