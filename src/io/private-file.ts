@@ -14,14 +14,24 @@ export function isPrivate(stats: Stats): boolean {
 }
 
 /**
- * The JSON of a file privreg-fix kept for itself (see `writePrivateFile`) when it is `format`'s:
- * undefined when it is missing, unreadable, not JSON, of another format, or not private (what it
- * holds decides results, so only a file this user wrote and nobody else can change is read).
+ * The text of a file privreg-fix kept for itself (see `writePrivateFile`): undefined when it is
+ * missing, unreadable or not private (what it holds decides results, so only a file this user
+ * wrote and nobody else can change is read).
  */
-export function readPrivateJson(file: string, format: string): Record<string, unknown> | undefined {
+export function readPrivateText(file: string): string | undefined {
   try {
-    if (!isPrivate(statSync(file))) return undefined;
-    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return isPrivate(statSync(file)) ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON of a private file (see `readPrivateText`) when it is `format`'s; else undefined. */
+export function readPrivateJson(file: string, format: string): Record<string, unknown> | undefined {
+  const text = readPrivateText(file);
+  if (text === undefined) return undefined;
+  try {
+    const data = JSON.parse(text) as unknown;
     return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === format ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -25,7 +25,7 @@ import { readSchemaDirs, schemaStamp } from '../validate/index.js';
 import { isChartFile } from './helm-chart.js';
 import { CrdStore } from './crd-store.js';
 import { FileStamps } from './file-stamps.js';
-import { FORMAT, readCacheFile, validEntry, writeCacheFile, type CacheEntry, type CacheFile } from './cache-file.js';
+import { entryOf, FORMAT, readCacheFile, writeCacheFile, type CacheEntry, type CacheFile } from './cache-file.js';
 import { factsOf, isIndexFacts, mergeFacts } from '../engine/index-facts.js';
 import { InputIndex, type InputIndexData } from '../rules/input-index.js';
 import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
@@ -75,7 +75,7 @@ export function indexDigest(data: InputIndexData): string {
 
 /** The result cache of one run (see the module comment). */
 export class ResultCache {
-  private readonly entries: Record<string, CacheEntry>;
+  private readonly entries: CacheFile['entries'];
   private readonly stamps: FileStamps;
   private readonly crds: CrdStore;
   private readonly facts: CacheFile['facts'];
@@ -84,6 +84,8 @@ export class ResultCache {
   private readonly crdFiles = new Map<DiscoveredFile, string>();
   private readonly keys = new Map<DiscoveredFile, string>();
   private readonly seen = new Set<string>();
+  /** Paths whose stored entry has the key `lookup` made (storing its result again changes nothing). */
+  private readonly current = new Set<string>();
   private settingsDigest: string | undefined;
   private runDigest = '';
   private dirty = false;
@@ -192,8 +194,9 @@ export class ResultCache {
     const key = this.keyOf(file, options, mode);
     if (key === undefined) return undefined;
     this.keys.set(file, key);
-    const entry = this.entries[file.absolute];
-    if (!validEntry(entry) || entry.key !== key) return undefined;
+    const entry = entryOf(this.entries[file.absolute]);
+    if (entry?.key !== key) return undefined;
+    this.current.add(file.absolute);
     if (mode === 'write' && (entry.edits !== undefined || entry.output !== undefined)) return undefined;
     return entry;
   }
@@ -246,7 +249,7 @@ export class ResultCache {
       else entry.output = result.output;
     }
     if (result.pullSecretNamespaces) entry.pullSecretNamespaces = result.pullSecretNamespaces;
-    if (this.entries[file.absolute]?.key !== key) this.dirty = true;
+    if (!this.current.has(file.absolute)) this.dirty = true;
     this.entries[file.absolute] = entry;
   }
 

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { WIDGET, widgetCrd } from '../fixtures-support/crds.js';
 import { runCli, tempTree, type CliRun } from './cli.js';
 import { RACY_MS } from '../../src/run/file-stamps.js';
+import { readCacheFile } from '../../src/run/cache-file.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -90,7 +91,7 @@ describe('--cache', () => {
     const args = ['--check', '--format', 'json', ...FLAGS, '--cache', '--cache-location', 'c.json', '.'];
     const plain = (): CliRun => runCli(args.filter((a) => a !== '--cache'), { cwd: dir });
     runCli(args, { cwd: dir });
-    const stamps = (JSON.parse(readFileSync(path.join(dir, 'c.json'), 'utf8')) as { stamps: object }).stamps;
+    const { stamps } = readCacheFile(path.join(dir, 'c.json'));
     expect(Object.keys(stamps).map((p) => path.relative(dir, p)).sort()).toEqual(['app/web.yaml', 'app/widget.yaml', 'crds/widget-crd.yaml']);
     expect(report(runCli(args, { cwd: dir }))).toEqual(report(plain()));
     // As many bytes, and the modification time put back (as `cp -p` or `touch -r` do): still seen.
@@ -151,13 +152,19 @@ describe('--cache', () => {
       expect(r.code).toBe(plain.code);
       expect(r.stderr).toBe('');
       expect(report(r)).toEqual(report(plain));
-      expect(() => JSON.parse(readFileSync(path.join(dir, 'c.json'), 'utf8')) as unknown).not.toThrow();
+      expect(Object.keys(readCacheFile(path.join(dir, 'c.json')).entries)).toHaveLength(3);
     }
-    // A cache whose entries were tampered with into a wrong shape is ignored entry by entry.
-    const data = JSON.parse(readFileSync(path.join(dir, 'c.json'), 'utf8')) as { entries: Record<string, { findings: unknown }> };
-    for (const e of Object.values(data.entries)) e.findings = 'nope';
-    writeFileSync(path.join(dir, 'c.json'), JSON.stringify(data));
+    // A cache whose entries (a line each, after the header) were tampered with into a wrong shape,
+    // or into no JSON, is ignored entry by entry.
+    const [header, ...lines] = readFileSync(path.join(dir, 'c.json'), 'utf8').split('\n');
+    expect(lines).toHaveLength(3);
+    const tampered = lines.map((l, i) => (i === 0 ? '{"key": ' : JSON.stringify({ ...(JSON.parse(l) as object), findings: 'nope' })));
+    writeFileSync(path.join(dir, 'c.json'), [header, ...tampered].join('\n'));
     expect(report(runCli(args, { cwd: dir }))).toEqual(report(plain));
+    // A header that does not match its lines is no cache.
+    writeFileSync(path.join(dir, 'c.json'), [header, ...lines.slice(1)].join('\n'));
+    expect(report(runCli(args, { cwd: dir }))).toEqual(report(plain));
+    expect(readFileSync(path.join(dir, 'c.json'), 'utf8').split('\n')).toHaveLength(4);
   });
 
   it('never stores a registry credential, and says --cache-location needs --cache', () => {
@@ -173,7 +180,7 @@ describe('--cache', () => {
     expect(stored).not.toContain('s3cr3t');
     // The file's result is not kept; the index keeps only the Secret's name and namespace, and no
     // digest of its text is stored (stamps and index facts are keyed by it).
-    const data = JSON.parse(stored) as { entries: object; stamps: object; facts: object };
+    const data = readCacheFile(path.join(dir, 'c.json'));
     expect(Object.keys(data.entries).map((p) => path.basename(p))).toEqual(['web.yaml']);
     expect(Object.keys(data.facts).map((p) => path.basename(p))).toEqual(['web.yaml']);
     expect(Object.keys(data.stamps).map((p) => path.basename(p))).not.toContain('secret.yaml');
