@@ -1,7 +1,7 @@
 /** Configuration: find, load and validate `.privreg-fix.yaml`, then resolve options per file. */
 export { ConfigError } from './errors.js';
 export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';
-export { compileGlob, matchesAny } from './glob.js';
+export { compileGlob, matchesAny } from '../io/glob.js';
 export { loadConfig, parseConfig } from './load.js';
 export {
   configDiscovery, configRelativePath, configRunSettings, resolveFileOptions, ruleLevels,

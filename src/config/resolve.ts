@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { DEFAULT_KUBERNETES_VERSION, defaultFixOptions, type CustomKind, type FixOptions, type RunSettings } from '../core/options.js';
-import { matchesAny, normalizePath } from './glob.js';
+import { matchesAny, normalizePath } from '../io/glob.js';
 import type { Severity } from '../core/types.js';
 import type { ConfigFile, ConfigSettings, FileSettings, Globs, RuleLevel } from './types.js';
 

@@ -1,9 +1,8 @@
 import { isRecord, listItems } from '../core/data.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-
-/** globby (and its dependencies) is loaded only when a directory or a glob is given. */
-const loadGlobby = (): Promise<typeof import('globby')> => import('globby');
+import { pathMatcher, splitGlob } from './glob.js';
+import { walkFiles } from './walk.js';
 
 /** A file to process: how it is shown, and where it is. */
 export interface DiscoveredFile {
@@ -14,8 +13,9 @@ export interface DiscoveredFile {
 /** A path argument that matched nothing. */
 export class NoMatchError extends Error {}
 
-const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+const isManifestPath = pathMatcher('**/*.{yaml,yml,json}');
+/** A glob whose walk would start in one of these finds nothing (they are never walked). */
+const PRUNED = /(^|\/)(node_modules|\.git)(\/|$)/;
 
 /**
  * Expands path arguments (files, directories, globs) into a sorted, de-duplicated list of files.
@@ -23,14 +23,13 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
  * `node_modules` and `.git`; a Helm chart found there is its `Chart.yaml` alone (see
  * `keepChartRoots`). Files named explicitly are always taken, even when ignored.
  */
-export async function discover(args: readonly string[], cwd: string, exclude: readonly string[] = []): Promise<DiscoveredFile[]> {
+export async function discover(args: readonly string[], cwd: string): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
   const add = (absolute: string): void => {
     const rel = path.relative(cwd, absolute);
     const display = (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join('/');
     found.set(absolute, { display, absolute });
   };
-  const ignore = [...ALWAYS_IGNORED, ...exclude];
   for (const arg of args.length > 0 ? args : ['.']) {
     const absolute = path.resolve(cwd, arg);
     const info = await stat(absolute).catch(() => undefined);
@@ -38,16 +37,27 @@ export async function discover(args: readonly string[], cwd: string, exclude: re
       add(absolute);
       continue;
     }
-    const { globbySync: globby, isDynamicPattern } = await loadGlobby();
-    const options = { cwd: info?.isDirectory() ? absolute : cwd, gitignore: true, ignore, absolute: true, onlyFiles: true, dot: true };
     let matches: string[];
-    if (info?.isDirectory()) matches = globby(MANIFEST_GLOB, options);
-    else if (isDynamicPattern(arg)) matches = globby(arg.split(path.sep).join('/'), options);
-    else throw new NoMatchError(`${arg}: no such file or directory`);
+    if (info?.isDirectory()) matches = walkFiles(absolute, isManifestPath);
+    else {
+      const globbed = globFiles(arg.split(path.sep).join('/'), cwd);
+      if (!globbed) throw new NoMatchError(`${arg}: no such file or directory`);
+      matches = globbed;
+    }
     if (matches.length === 0 && !info) throw new NoMatchError(`${arg}: no files match this pattern`);
-    for (const m of keepChartRoots(matches.map((f) => path.normalize(f)))) if (!m.endsWith('.json') || (await isKubernetesJson(m))) add(m);
+    for (const m of keepChartRoots(matches)) if (!m.endsWith('.json') || (await isKubernetesJson(m))) add(m);
   }
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+/**
+ * The files a glob (`/`-separated, relative to `cwd` or absolute) matches, walked from the
+ * directory where it starts (see `walkFiles`); undefined when `pattern` is no glob.
+ */
+export function globFiles(pattern: string, cwd: string): string[] | undefined {
+  const { base, glob, isGlob } = splitGlob(pattern);
+  if (!isGlob) return undefined;
+  return PRUNED.test(base) ? [] : walkFiles(path.resolve(cwd, base), pathMatcher(glob), cwd);
 }
 
 const CHART_FILE = 'Chart.yaml';

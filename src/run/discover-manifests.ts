@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { matchesAny } from '../config/glob.js';
+import { matchesAny } from '../io/glob.js';
 import { configDiscovery, configRelativePath } from '../config/resolve.js';
 import type { ConfigFile } from '../config/types.js';
 import { discover, type DiscoveredFile } from '../io/discover.js';

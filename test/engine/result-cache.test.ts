@@ -142,8 +142,10 @@ describe('result cache store', () => {
       expect(hits()).toBe(false);
       chmodSync(path.join(root, 'cache.json'), 0o600);
     }
-    const data = JSON.parse(readFileSync(path.join(root, 'cache.json'), 'utf8')) as { format: string };
-    writeFileSync(path.join(root, 'cache.json'), JSON.stringify({ ...data, format: 'something else' }), { mode: 0o600 });
+    // The header line names the format; of another, the file is no cache.
+    const [header, ...entries] = readFileSync(path.join(root, 'cache.json'), 'utf8').split('\n');
+    const foreign = JSON.stringify({ ...(JSON.parse(header as string) as object), format: 'something else' });
+    writeFileSync(path.join(root, 'cache.json'), [foreign, ...entries].join('\n'), { mode: 0o600 });
     expect(hits()).toBe(false);
   });
 });

@@ -1,8 +1,11 @@
+/**
+ * Glob matching, on picomatch (the one adapter of that library): the config's globs and the
+ * globs of path arguments (see `walkFiles`).
+ */
 import picomatch from 'picomatch';
 
 /**
- * The config's glob matching (`include`, `exclude`, `overrides`), on picomatch: the one
- * adapter of that library. Paths and globs use `/`; `*`, `?`, `[abc]`, `[!a]`, `**` and `{a,b}`
+ * The config's glob matching (`include`, `exclude`, `overrides`). Paths and globs use `/`; `*`, `?`, `[abc]`, `[!a]`, `**` and `{a,b}`
  * as picomatch reads them (POSIX brackets on), dot files matched like any other file, and, as
  * in .gitignore, a glob that matches a directory matches everything below it.
  */
@@ -33,4 +36,19 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
 /** Strips `./` prefixes and a trailing `/`, and turns `\` separators into `/` in paths. */
 export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+}
+
+/**
+ * A path argument's glob split into the directory its walk starts in and the glob the paths
+ * below are matched with (`k8s/apps/*.yaml`: `k8s/apps` and `*.yaml`, as picomatch's `scan`
+ * splits it); `isGlob` false: no glob characters at all.
+ */
+export function splitGlob(pattern: string): { base: string; glob: string; isGlob: boolean } {
+  const { base, glob, isGlob } = picomatch.scan(pattern);
+  return { base, glob, isGlob };
+}
+
+/** A glob as a discovery pattern matches paths (relative, `/`-separated): dot files like any other. */
+export function pathMatcher(glob: string): (path: string) => boolean {
+  return picomatch(glob, { dot: true });
 }

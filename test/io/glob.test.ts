@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlob, matchesAny } from '../../src/config/glob.js';
+import { compileGlob, matchesAny } from '../../src/io/glob.js';
 
 const cases: Array<[string, string, boolean]> = [
   ['apps/billing/**', 'apps/billing/deploy.yaml', true],
