@@ -25,8 +25,10 @@ const PRUNED = /(^|\/)(node_modules|\.git)(\/|$)/;
  */
 export async function discover(args: readonly string[], cwd: string): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
+  const inside = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
   const add = (absolute: string): void => {
-    const rel = path.relative(cwd, absolute);
+    // Most files are below the current directory: their path from it is a slice.
+    const rel = absolute.startsWith(inside) && !absolute.includes(`${path.sep}..`) ? absolute.slice(inside.length) : path.relative(cwd, absolute);
     const display = (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join('/');
     found.set(absolute, { display, absolute });
   };

@@ -98,8 +98,9 @@ export async function* runFiles(
       const entry = cache?.lookup(file, optionsFor(file), mode);
       if (entry) run.hits.set(file, entry);
     }
-    // Only needed when some file is to be fixed: a fully cached run learns nothing.
-    if (run.hits.size < files.length) await learnCrds(crdFiles, run);
+    // Only needed when some file is to be fixed: a fully cached run learns nothing, and neither
+    // does one whose files to fix cannot depend on CRDs (see `needNoCrds`).
+    if (run.hits.size < files.length && !needNoCrds(files, crdFiles, run)) await learnCrds(crdFiles, run);
     // Each file makes its own "not validated" notes; the filter keeps the first of each, in order.
     const filter = noteFilter(engine.validation !== undefined && !engine.validation.strictKinds);
     for (const file of files) {
@@ -110,6 +111,32 @@ export async function* runFiles(
   } finally {
     texts.clear();
   }
+}
+
+/** At most this many files to fix are looked at to tell that none needs the CRDs (see `needNoCrds`). */
+const FEW_MISSES = 16;
+/** And at most this many characters of their texts (each is parsed once more to tell it). */
+const FEW_MISSES_CHARS = 512 * 1024;
+
+/**
+ * Whether the files a cached run has to fix (few of them: an edit between two runs) cannot
+ * depend on the CRDs of the input, so that learning them (and reading the CRD store) would be
+ * wasted: none of them may define CRDs or is a chart, and each holds only objects of built-in
+ * kinds, whose scope and pod specs are Kubernetes' own. (A CRD cannot redefine a built-in kind:
+ * the API server wants a CRD's group to hold a dot, and those of Kubernetes' own with one, under
+ * `k8s.io`, are reserved; `learnCrds` relies on the same.)
+ */
+function needNoCrds(files: readonly DiscoveredFile[], crdFiles: readonly DiscoveredFile[], run: Run): boolean {
+  if (!run.cache || files.length - run.hits.size > FEW_MISSES) return false;
+  const crd = new Set(crdFiles);
+  let chars = 0;
+  for (const file of files) {
+    if (run.hits.has(file)) continue;
+    const text = run.texts.peek(file);
+    if (text === undefined || crd.has(file) || isChartFile(file.absolute) || (chars += text.length) > FEW_MISSES_CHARS) return false;
+    if (!usesBuiltinKindsOnly(parseManifest(file.display, text), run.engine, run.optionsFor(file))) return false;
+  }
+  return true;
 }
 
 /**

@@ -5,7 +5,7 @@
  * content; the CRDs of unchanged CRD files come from the cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +125,23 @@ describe('--cache', () => {
     writeFileSync(store, readFileSync(store, 'utf8').replace(typed, typed.replace('integer', 'string')));
     writeFileSync(path.join(dir, 'app/widget.yaml'), WIDGET.replace('size: 3', 'size: four'));
     expect(widgetFindings(runCli(args, { cwd: dir }))).not.toContain('schema');
+  });
+
+  it('learns no CRDs when the files to fix again hold only built-in kinds', () => {
+    const dir = tree({ 'crds/widget-crd.yaml': widgetCrd(), 'app/widget.yaml': WIDGET, 'app/web.yaml': DEPLOYMENT });
+    const args = ['--check', '--format', 'json', ...FLAGS, '--cache', '--cache-location', 'c.json', '.'];
+    const plain = (): unknown => report(runCli(args.filter((a) => a !== '--cache'), { cwd: dir }));
+    runCli(args, { cwd: dir });
+    // Without its store, a run that learns the CRDs parses the CRD file and stores them again.
+    const store = path.join(dir, 'c.json.crds');
+    rmSync(store);
+    writeFileSync(path.join(dir, 'app/web.yaml'), DEPLOYMENT.replace('name: web\n', 'name: web2\n'));
+    expect(report(runCli(args, { cwd: dir }))).toEqual(plain());
+    expect(existsSync(store)).toBe(false);
+    // A custom resource to fix again (alone, or inside a List) needs them.
+    writeFileSync(path.join(dir, 'app/web.yaml'), `apiVersion: v1\nkind: List\nitems:\n${WIDGET.replace(/^/gm, '  ').replace(/^  apiVersion/, '- apiVersion')}`);
+    expect(report(runCli(args, { cwd: dir }))).toEqual(plain());
+    expect(existsSync(store)).toBe(true);
   });
 
   it('changing the config changes the result', () => {
