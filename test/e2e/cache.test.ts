@@ -139,7 +139,7 @@ describe('--cache', () => {
     expect(report(runCli(args, { cwd: dir }))).toEqual(plain());
     expect(existsSync(store)).toBe(false);
     // A custom resource to fix again (alone, or inside a List) needs them.
-    writeFileSync(path.join(dir, 'app/web.yaml'), `apiVersion: v1\nkind: List\nitems:\n${WIDGET.replace(/^/gm, '  ').replace(/^  apiVersion/, '- apiVersion')}`);
+    writeFileSync(path.join(dir, 'app/web.yaml'), `apiVersion: v1\nkind: List\nitems:\n${WIDGET.replace(/^/gm, '  ').replace(/^ {2}apiVersion/, '- apiVersion')}`);
     expect(report(runCli(args, { cwd: dir }))).toEqual(plain());
     expect(existsSync(store)).toBe(true);
   });
