@@ -24,7 +24,7 @@ interface Row {
  * Returns the empty string when there is nothing to show; the summary line is separate.
  */
 export function formatText(run: RunResult, opts: TextOptions = {}): string {
-  const pc = picocolors.createColors(opts.color ?? false);
+  const pc = opts.color === true ? COLORS : PLAIN;
   const blocks: string[] = [];
   for (const file of run.files) {
     const rows: Row[] = file.findings.map((f) => ({
@@ -57,12 +57,15 @@ export function formatText(run: RunResult, opts: TextOptions = {}): string {
       ];
       if (r.marker) cells.push(fixed ? pc.green(r.marker) : pc.dim(r.marker));
       // Without colour codes the padding of the last cell would leave trailing blanks.
-      return cells.join('  ').replace(/ +$/, '');
+      return withoutTrailingSpaces(cells.join('  '));
     });
     blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n');
 }
+
+const COLORS = picocolors.createColors(true);
+const PLAIN = picocolors.createColors(false);
 
 function marker(run: RunResult, fixed: boolean, f: Finding): string {
   if (fixed) return '(fixed)';
@@ -80,5 +83,12 @@ function paintSeverity(pc: Colors, severity: Severity, text: string): string {
 
 /** Keeps each finding on one row: multi-line messages (schema errors) are joined. */
 function oneLine(message: string): string {
-  return message.replace(/\s*\r?\n\s*/g, ' ').trim();
+  return (message.includes('\n') ? message.replace(/\s*\r?\n\s*/g, ' ') : message).trim();
+}
+
+/** A row without the blanks that end it (a loop: `/ +$/` tries again at each blank of the padding). */
+function withoutTrailingSpaces(row: string): string {
+  let end = row.length;
+  while (end > 0 && row.charCodeAt(end - 1) === 32) end--;
+  return end === row.length ? row : row.slice(0, end);
 }
