@@ -53,14 +53,17 @@ export interface CacheContext {
   strategy?: CacheStrategy;
 }
 
-/** `JSON.stringify` of each frozen options object met (most files of a run share one). */
-const optionsJson = new WeakMap<FixOptions, string>();
-const jsonOf = (options: FixOptions): string => {
-  if (!Object.isFrozen(options)) return JSON.stringify(options);
-  let json = optionsJson.get(options);
-  if (json === undefined) optionsJson.set(options, (json = JSON.stringify(options)));
-  return json;
-};
+/** A digest of `parts` and of each frozen options object met (most files of a run share one), made once. */
+class OptionsDigests {
+  private readonly digests = new WeakMap<FixOptions, string>();
+  constructor(private readonly parts: () => string[]) {}
+  of(options: FixOptions): string {
+    if (!Object.isFrozen(options)) return sha(...this.parts(), JSON.stringify(options));
+    let digest = this.digests.get(options);
+    if (digest === undefined) this.digests.set(options, (digest = sha(...this.parts(), JSON.stringify(options))));
+    return digest;
+  }
+}
 
 const sha = (...parts: string[]): string => {
   const h = createHash('sha256');
@@ -88,6 +91,9 @@ export class ResultCache {
   private readonly current = new Set<string>();
   private settingsDigest: string | undefined;
   private runDigest = '';
+  /** What the keys of index facts, and of check and fix results (anew at `seal`), share per options object. */
+  private readonly indexDigests = new OptionsDigests(() => [this.settings(), 'index']);
+  private resultDigests = this.digestsOfResults();
   private dirty = false;
 
   constructor(readonly file: string, private readonly context: CacheContext) {
@@ -135,7 +141,7 @@ export class ResultCache {
    */
   learnIndex(file: DiscoveredFile, text: string | undefined, options: FixOptions, engine: LearningEngine): boolean {
     const hash = this.hashes.get(file);
-    const key = hash === undefined ? undefined : sha(this.settings(), 'index', jsonOf(options), hash);
+    const key = hash === undefined ? undefined : sha(this.indexDigests.of(options), hash);
     const known = this.facts[file.absolute];
     if (key !== undefined && known?.key === key && isIndexFacts(known.facts)) {
       mergeFacts(engine.index, known.facts);
@@ -166,6 +172,14 @@ export class ResultCache {
   /** Seals the run's cross-file facts once the pre-pass is over. */
   seal(index: InputIndexData): void {
     this.runDigest = sha(...this.crdFiles.values(), indexDigest(index));
+    this.resultDigests = this.digestsOfResults();
+  }
+
+  private digestsOfResults(): Record<'check' | 'fix', OptionsDigests> {
+    return {
+      check: new OptionsDigests(() => [this.settings(), this.runDigest, 'check']),
+      fix: new OptionsDigests(() => [this.settings(), this.runDigest, 'fix']),
+    };
   }
 
   private settings(): string {
@@ -182,7 +196,7 @@ export class ResultCache {
   keyOf(file: DiscoveredFile, options: FixOptions, mode: RunMode): string | undefined {
     const hash = this.hashes.get(file);
     if (hash === undefined || isChartFile(file.absolute)) return undefined;
-    return sha(this.settings(), this.runDigest, mode === 'check' ? 'check' : 'fix', file.absolute, file.display, jsonOf(options), hash);
+    return sha(this.resultDigests[mode === 'check' ? 'check' : 'fix'].of(options), file.absolute, file.display, hash);
   }
 
   /**
