@@ -4,7 +4,7 @@ export { CONFIG_FILE_NAMES, findConfigFile } from './find.js';
 export { compileGlob, matchesAny } from '../io/glob.js';
 export { loadConfig, parseConfig } from './load.js';
 export {
-  configDiscovery, configRelativePath, configRunSettings, resolveFileOptions, ruleLevels,
+  configDiscovery, configRelativePath, configRunSettings, fileOptionsResolver, resolveFileOptions, ruleLevels,
   type ConfigDiscovery, type RunSettings,
 } from './resolve.js';
 export { configSchemaUrl } from './schema.js';

@@ -16,15 +16,45 @@ export type { RunSettings };
  * `path` is relative to the config file's directory, or absolute. The result is deeply frozen.
  */
 export function resolveFileOptions(config: ConfigFile | undefined, flags: Partial<FixOptions>, path: string): FixOptions {
+  return optionsOf(config, flags, config ? matchedOverrides(config, path) : []);
+}
+
+/**
+ * `resolveFileOptions` for the files of one run: files that match the same overrides get the
+ * same frozen object (without a config, or one without overrides, every file), so that what is
+ * derived from a file's options (cache keys, for one) is derived once.
+ */
+export function fileOptionsResolver(config: ConfigFile | undefined, flags: Partial<FixOptions>): (path: string) => FixOptions {
+  const byOverrides = new Map<string, FixOptions>();
+  return (path) => {
+    const matched = config ? matchedOverrides(config, path) : [];
+    const key = matched.join(',');
+    let options = byOverrides.get(key);
+    if (!options) byOverrides.set(key, (options = optionsOf(config, flags, matched)));
+    return options;
+  };
+}
+
+/** The indexes of the config's overrides that apply to `path`. */
+function matchedOverrides(config: ConfigFile, path: string): number[] {
+  const overrides = config.settings.overrides ?? [];
+  if (overrides.length === 0) return [];
+  const rel = configRelativePath(config, path);
+  const matched: number[] = [];
+  for (const [i, override] of overrides.entries()) {
+    if (!matchesAny(rel, toList(override.files))) continue;
+    if (override.excludeFiles !== undefined && matchesAny(rel, toList(override.excludeFiles))) continue;
+    matched.push(i);
+  }
+  return matched;
+}
+
+function optionsOf(config: ConfigFile | undefined, flags: Partial<FixOptions>, matched: readonly number[]): FixOptions {
   const options = defaultFixOptions();
   if (config) {
     applyLayer(options, config.settings);
-    const rel = configRelativePath(config, path);
-    for (const override of config.settings.overrides ?? []) {
-      if (!matchesAny(rel, toList(override.files))) continue;
-      if (override.excludeFiles !== undefined && matchesAny(rel, toList(override.excludeFiles))) continue;
-      applyLayer(options, override);
-    }
+    const overrides = config.settings.overrides ?? [];
+    for (const i of matched) applyLayer(options, overrides[i] as FileSettings);
   }
   const { pullSecrets, ...rest } = flags;
   applyLayer(options, pullSecrets && pullSecrets.length > 0 ? { ...rest, pullSecrets } : rest);

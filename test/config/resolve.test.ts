@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configDiscovery, configRunSettings, parseConfig, resolveFileOptions } from '../../src/config/index.js';
+import { configDiscovery, configRunSettings, fileOptionsResolver, parseConfig, resolveFileOptions } from '../../src/config/index.js';
 import { defaultFixOptions } from '../../src/core/options.js';
 
 const config = parseConfig([
@@ -84,5 +84,23 @@ describe('configDiscovery and configRunSettings', () => {
     expect(configRunSettings(config).schemaDirs).toEqual(['/repo/crds', '/abs/schemas']);
     const c = parseConfig('kubernetesVersion: "v1.30"\nmaxWarnings: 3\nformat: github\n', '/r/c.yaml');
     expect(configRunSettings(c)).toMatchObject({ kubernetesVersion: '1.30', maxWarnings: 3, format: 'github' });
+  });
+});
+
+describe('fileOptionsResolver', () => {
+  it('resolves as resolveFileOptions, one frozen object per set of matching overrides', () => {
+    const optionsFor = fileOptionsResolver(config, { registry: 'reg.example.com' });
+    const paths = ['other/x.yaml', 'deploy/y.yaml', 'apps/a.yaml', 'apps/b/c.yaml', 'apps/billing/d.yaml', 'apps/billing/legacy/e.yaml'];
+    for (const p of paths) expect(optionsFor(p)).toEqual(resolveFileOptions(config, { registry: 'reg.example.com' }, p));
+    expect(optionsFor('other/x.yaml')).toBe(optionsFor('deploy/y.yaml'));
+    expect(optionsFor('apps/a.yaml')).toBe(optionsFor('apps/b/c.yaml'));
+    expect(optionsFor('apps/a.yaml')).not.toBe(optionsFor('other/x.yaml'));
+    expect(optionsFor('apps/billing/d.yaml')).not.toBe(optionsFor('apps/a.yaml'));
+    // Only the first override matches here (the second excludes it): not the top level's object.
+    expect(optionsFor('apps/billing/legacy/e.yaml')).not.toBe(optionsFor('other/x.yaml'));
+    expect(optionsFor('apps/billing/legacy/e.yaml').namespace).toBe('billing');
+    expect(Object.isFrozen(optionsFor('apps/a.yaml'))).toBe(true);
+    const plain = fileOptionsResolver(undefined, {});
+    expect(plain('a.yaml')).toBe(plain('b/c.yaml'));
   });
 });

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 // Config modules are imported one by one: loading a config file (and ajv, which checks it) is
 // lazy, so a run without one starts faster (pre-commit hooks).
 import { findConfigFile } from '../../config/find.js';
-import { configRunSettings, resolveFileOptions, type RunSettings } from '../../config/resolve.js';
+import { configRunSettings, fileOptionsResolver, type RunSettings } from '../../config/resolve.js';
 import type { ConfigFile } from '../../config/types.js';
 import { createEngine } from '../../engine/create-engine.js';
 import type { FixOptions } from '../../core/options.js';
@@ -77,13 +77,9 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   if (args.jobs !== undefined) await writeAll(io.stderr, JOBS_IGNORED);
   const settings = runSettings(args, config, io.cwd);
   const format = settings.format ?? 'text';
-  // Asked several times per file in a run (pre-pass, cache keys, fixing): resolved once.
-  const resolved = new Map<string, FixOptions>();
-  const optionsFor = (absolute: string): FixOptions => {
-    let options = resolved.get(absolute);
-    if (!options) resolved.set(absolute, (options = resolveFileOptions(config, args.flags, absolute)));
-    return options;
-  };
+  // Asked several times per file in a run (pre-pass, cache keys, fixing): resolved once per
+  // set of matching overrides.
+  const optionsFor = fileOptionsResolver(config, args.flags);
   const engine = await createEngine(settings);
   let results: FileResult[];
   if (args.paths[0] === '-') {
