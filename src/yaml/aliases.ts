@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, type Alias, type YAMLMap } from './package.js';
 
 /** Line (1-based) of an offset, for messages that point at another place of the file. */
 export function lineAt(text: string, offset: number): number {

@@ -1,4 +1,5 @@
-import { Alias, Pair, YAMLMap, YAMLSeq, type CST, type Node } from 'yaml';
+import type { CST, Node } from 'yaml';
+import { Alias, Pair, YAMLMap, YAMLSeq } from './package.js';
 import { Tok } from './compose-tokens.js';
 import { DECLINE } from './compose-scalars.js';
 import { flowCollection } from './compose-flow.js';

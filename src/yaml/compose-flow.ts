@@ -1,4 +1,4 @@
-import { Pair, YAMLMap, YAMLSeq, type Scalar } from 'yaml';
+import { Pair, YAMLMap, YAMLSeq, type Scalar } from './package.js';
 import { Tok } from './compose-tokens.js';
 import { DECLINE } from './compose-scalars.js';
 import type { LineReader } from './compose-reader.js';

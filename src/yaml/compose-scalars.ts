@@ -1,4 +1,5 @@
-import { CST, isScalar, Scalar, type Document, type ScalarTag } from 'yaml';
+import { CST, type Document, type Scalar as ScalarNode, type ScalarTag } from 'yaml';
+import { isScalar, Scalar } from './package.js';
 
 /** Thrown (and caught by composeDocuments) when a text is not for the fast path. */
 export const DECLINE: unique symbol = Symbol('decline');
@@ -43,7 +44,7 @@ export class ScalarMaker {
     return tag;
   }
 
-  private make(tag: ScalarTag, value: string, type: Scalar.Type, range: [number, number, number]): Scalar {
+  private make(tag: ScalarTag, value: string, type: ScalarNode.Type, range: [number, number, number]): Scalar {
     const res: unknown = tag.resolve(value, this.onError, this.options);
     if (this.failed) throw DECLINE;
     const scalar = isScalar(res) ? res : new Scalar(res);

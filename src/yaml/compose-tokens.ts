@@ -1,4 +1,4 @@
-import { Lexer } from 'yaml';
+import { Lexer } from './package.js';
 
 /**
  * Kinds of the `yaml` package's lexical tokens, as the fast composer (compose.ts) reads

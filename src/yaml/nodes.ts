@@ -2,10 +2,11 @@
  * The node API of the `yaml` package, for the rest of the product: the type guards and node
  * types every stage walks, and the lookups they share. Only src/yaml/ imports `yaml` itself.
  */
-import { isScalar, type Pair, type YAMLMap } from 'yaml';
+import { isScalar, type Pair, type YAMLMap } from './package.js';
 
-export { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter } from 'yaml';
-export type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+export { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter } from './package.js';
+export type { Alias, Pair, Scalar, YAMLMap, YAMLSeq } from './package.js';
+export type { Document, Node } from 'yaml';
 
 /** Finds the pair of a map whose key is the string `key`. */
 export function findPair(map: YAMLMap, key: string): Pair | undefined {

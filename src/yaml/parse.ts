@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isPair, parseAllDocuments, type Alias, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { isAlias, isCollection, isPair, parseAllDocuments, type Alias } from './package.js';
 import { composeManifest } from './compose.js';
 import { PARSE_OPTIONS } from './options.js';
 

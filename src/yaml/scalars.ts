@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse } from './package.js';
 
 const verdicts = new Map<string, boolean>();
 
