@@ -215,6 +215,12 @@ export class ResultCache {
     return entry;
   }
 
+  /** A stored result `lookup` gave, parsed again from its line (kept parsed, every hit of a run would live to its end). */
+  hit(file: DiscoveredFile): CacheEntry | undefined {
+    const entry = entryOf(this.entries[file.absolute]);
+    return entry !== undefined && entry.key === this.keys.get(file) ? entry : undefined;
+  }
+
   /** The key of what a CRD file teaches: its text, where it is shown, the settings. */
   private crdKey(file: DiscoveredFile): string | undefined {
     const hash = this.hashes.get(file);

@@ -33,7 +33,8 @@ interface Run {
   keepTexts: boolean;
   cache: ResultCache | undefined;
   /** Valid stored results, by file. */
-  hits: Map<DiscoveredFile, CacheEntry>;
+  /** Files whose stored result is valid (parsed again at their turn: kept parsed, all would live to the end). */
+  hits: Set<DiscoveredFile>;
   /** Results of CRD files fixed from the parse that taught the run their CRDs (see `learnCrds`). */
   held: Map<DiscoveredFile, FileResult>;
   /** Characters of text the held results keep (bounded by `HELD_TEXT_BUDGET`). */
@@ -71,7 +72,7 @@ export async function* runFiles(
   // could be older than the file by then (an editor saved it meanwhile), and writing a fix of
   // it would lose that change.
   const texts = new PrereadTexts(mode === 'write' ? 0 : undefined);
-  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Map(), held: new Map(), heldChars: 0 };
+  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Set(), held: new Map(), heldChars: 0 };
   try {
     const crdFiles: DiscoveredFile[] = [];
     // With a cache, a file that stats as when it was last read is not read (see `known`).
@@ -96,7 +97,7 @@ export async function* runFiles(
     cache?.seal(engine.index.toData());
     for (const file of cache ? files : []) {
       const entry = cache?.lookup(file, optionsFor(file), mode);
-      if (entry) run.hits.set(file, entry);
+      if (entry) run.hits.add(file);
     }
     // Only needed when some file is to be fixed: a fully cached run learns nothing, and neither
     // does one whose files to fix cannot depend on CRDs (see `needNoCrds`).
@@ -189,7 +190,7 @@ async function resultOf(file: DiscoveredFile, run: Run): Promise<FileResult> {
   }
   const preread = run.texts.take(file);
   const options = run.optionsFor(file);
-  const entry = run.hits.get(file);
+  const entry = run.hits.has(file) ? cache?.hit(file) : undefined;
   if (entry && cache) {
     // A report of findings alone needs no text: the stored result is the file's.
     if (!run.keepTexts) return ResultCache.resultOf(file, entry, undefined);
