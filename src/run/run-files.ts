@@ -11,7 +11,7 @@ import { noteFilter } from './note-filter.js';
 import { PrereadTexts } from './preread-texts.js';
 import { processFile, releaseTexts, writeResult } from './process-file.js';
 import { readAhead } from './read-ahead.js';
-import { ResultCache, type CacheEntry } from './result-cache.js';
+import { ResultCache } from './result-cache.js';
 import { ranked } from './crd-store.js';
 
 export type { RunMode } from '../core/types.js';
