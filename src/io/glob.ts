@@ -5,9 +5,10 @@
 import picomatch from 'picomatch';
 
 /**
- * The config's glob matching (`include`, `exclude`, `overrides`). Paths and globs use `/`; `*`, `?`, `[abc]`, `[!a]`, `**` and `{a,b}`
- * as picomatch reads them (POSIX brackets on), dot files matched like any other file, and, as
- * in .gitignore, a glob that matches a directory matches everything below it.
+ * The config's glob matching (`include`, `exclude`, `overrides`). Paths and globs use `/`; `*`,
+ * `?`, `[abc]`, `[!a]`, `**` and `{a,b}` as picomatch reads them (POSIX brackets on), dot files
+ * matched like any other file, and, as in .gitignore, a glob that matches a directory matches
+ * everything below it.
  */
 export function compileGlob(glob: string): (path: string) => boolean {
   const isMatch = picomatch(glob.replace(/^(\.\/)+/, '').replace(/\/+$/, ''), { dot: true, posix: true });

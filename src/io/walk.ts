@@ -100,7 +100,7 @@ const isIgnored = (rules: Rules, rel: string): boolean => rules.ignore !== undef
  */
 export function walkFiles(root: string, wanted: (rel: string) => boolean, base?: string): string[] {
   const found: string[] = [];
-  // The directories being walked, outermost first, and the real paths of those a link led to.
+  // The directories being walked, outermost first; their real paths, found when a link is met.
   const open: string[] = [];
   const reals = new Map<string, string>();
   const realOf = (dir: string): string => {
