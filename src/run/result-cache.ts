@@ -16,7 +16,6 @@
  * may hold registry credentials (docker-registry Secrets) are never cached, and neither is a
  * file's text (only the edits of a fix, which privreg-fix wrote, or its output when needed).
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { RunSettings } from '../config/resolve.js';
 import { applyEdits } from '../fix/text-edits.js';
@@ -27,6 +26,7 @@ import { CrdStore } from './crd-store.js';
 import { FileStamps } from './file-stamps.js';
 import { entryOf, FORMAT, readCacheFile, writeCacheFile, type CacheEntry, type CacheFile } from './cache-file.js';
 import { factsOf, isIndexFacts, mergeFacts } from '../engine/index-facts.js';
+import { indexDigest, OptionsDigests, sha } from './cache-keys.js';
 import { InputIndex, type InputIndexData } from '../rules/input-index.js';
 import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
 import type { FixOptions } from '../core/options.js';
@@ -51,29 +51,6 @@ export interface CacheContext {
   settings: RunSettings;
   /** `metadata` (the default) trusts an unchanged stat; `content` reads and hashes every file. */
   strategy?: CacheStrategy;
-}
-
-/** A digest of `parts` and of each frozen options object met (most files of a run share one), made once. */
-class OptionsDigests {
-  private readonly digests = new WeakMap<FixOptions, string>();
-  constructor(private readonly parts: () => string[]) {}
-  of(options: FixOptions): string {
-    if (!Object.isFrozen(options)) return sha(...this.parts(), JSON.stringify(options));
-    let digest = this.digests.get(options);
-    if (digest === undefined) this.digests.set(options, (digest = sha(...this.parts(), JSON.stringify(options))));
-    return digest;
-  }
-}
-
-const sha = (...parts: string[]): string => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex');
-};
-
-/** A digest of the input index's facts (in a stable order). */
-export function indexDigest(data: InputIndexData): string {
-  return sha(JSON.stringify(factsOf(data)));
 }
 
 /** The result cache of one run (see the module comment). */

@@ -1,0 +1,28 @@
+/** The digests the result cache's keys are made of (see `ResultCache`). */
+import { createHash } from 'node:crypto';
+import type { FixOptions } from '../core/options.js';
+import { factsOf } from '../engine/index-facts.js';
+import type { InputIndexData } from '../rules/input-index.js';
+
+/** A digest of `parts` and of each frozen options object met (most files of a run share one), made once. */
+export class OptionsDigests {
+  private readonly digests = new WeakMap<FixOptions, string>();
+  constructor(private readonly parts: () => string[]) {}
+  of(options: FixOptions): string {
+    if (!Object.isFrozen(options)) return sha(...this.parts(), JSON.stringify(options));
+    let digest = this.digests.get(options);
+    if (digest === undefined) this.digests.set(options, (digest = sha(...this.parts(), JSON.stringify(options))));
+    return digest;
+  }
+}
+
+export const sha = (...parts: string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+/** A digest of the input index's facts (in a stable order). */
+export function indexDigest(data: InputIndexData): string {
+  return sha(JSON.stringify(factsOf(data)));
+}
