@@ -16,6 +16,7 @@ export class OptionsDigests {
   }
 }
 
+/** The SHA-256 (hex) of `parts`, each ended by a NUL (so no two lists of parts give one text). */
 export const sha = (...parts: string[]): string => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p).update('\0');
