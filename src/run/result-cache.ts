@@ -1,8 +1,8 @@
 /**
- * The result cache of `--cache`: one JSON file (like eslint's `.eslintcache`) holding, per
- * absolute path, the key of the last result and that result (findings, edits). A result is
- * reused only when its key matches, and the key is a hash of everything the result depends on:
- * the file's text, its resolved `FixOptions`, the mode (check mode does not verify fixes), the
+ * The result cache of `--cache`: one file (like eslint's `.eslintcache`; its lines are in
+ * `cache-file.ts`) holding, per absolute path, the key of the last result and that result
+ * (findings, edits). A result is reused only when its key matches, and the key is a hash of
+ * everything the result depends on: the file's text, its resolved `FixOptions`, the mode, the
  * run-wide settings and the contents of `--schema-dir`, the privreg-fix version and build, the
  * bundled schemas, and the run's cross-file facts (every CRD file of the input, by path and
  * content, and the ServiceAccounts and registry Secrets the pre-pass found). So a stale entry is
