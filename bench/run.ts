@@ -14,7 +14,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Parser, parseAllDocuments } from 'yaml';
-import { composeDocuments } from '../src/yaml/compose.js';
+import { composeManifest } from '../src/yaml/compose.js';
 import { PARSE_OPTIONS } from '../src/yaml/options.js';
 import { copyCorpus, readCorpus, removeDir, tempDir, treeBytes } from './lib/corpus.js';
 import { hasKubectl, kustomizeInput, settleKustomization } from './lib/kustomize.js';
@@ -55,7 +55,7 @@ const parseMs = median(Array.from({ length: runs }, () => {
 // The engine's parse: the fast composer, falling back to parseAllDocuments for what it declines.
 const fastMs = median(Array.from({ length: runs }, () => {
   const t = performance.now();
-  for (const f of files) if (!composeDocuments(f.text)) parseAllDocuments(f.text, PARSE_OPTIONS);
+  for (const f of files) if (!composeManifest(f.text)) parseAllDocuments(f.text, PARSE_OPTIONS);
   return performance.now() - t;
 }));
 const tokenMs = median(Array.from({ length: runs }, () => {

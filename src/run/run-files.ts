@@ -32,7 +32,6 @@ interface Run {
   texts: PrereadTexts;
   keepTexts: boolean;
   cache: ResultCache | undefined;
-  /** Valid stored results, by file. */
   /** Files whose stored result is valid (parsed again at their turn: kept parsed, all would live to the end). */
   hits: Set<DiscoveredFile>;
   /** Results of CRD files fixed from the parse that taught the run their CRDs (see `learnCrds`). */

@@ -1,7 +1,7 @@
 import { CST, type Document, type Scalar as ScalarNode, type ScalarTag } from 'yaml';
 import { isScalar, Scalar } from './package.js';
 
-/** Thrown (and caught by composeDocuments) when a text is not for the fast path. */
+/** Thrown (and caught by composeManifest) when a text is not for the fast path. */
 export const DECLINE: unique symbol = Symbol('decline');
 
 const STR = 'tag:yaml.org,2002:str';

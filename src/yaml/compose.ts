@@ -15,14 +15,8 @@ import { PARSE_OPTIONS } from './options.js';
  * duplicate keys, tabs or CRs, multi-line flow collections, comments whose place the yaml
  * package would decide by its indentation rules, any syntax error): the caller then parses the
  * text with `parseAllDocuments`, so its results and errors stay exactly the yaml package's.
- */
-export function composeDocuments(text: string): Document.Parsed[] | undefined {
-  return composeManifest(text)?.docs;
-}
-
-/**
- * `composeDocuments`, with the text's comments as `commentsOf` gives them (every Lexer token
- * that starts with `#`, trailing spaces trimmed), gathered from the same tokens.
+ * With the documents come the text's comments as `commentsOf` gives them (every Lexer token that
+ * starts with `#`, trailing spaces trimmed), gathered from the same tokens.
  */
 export function composeManifest(text: string): { docs: Document.Parsed[]; comments: string[] } | undefined {
   if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;

@@ -102,9 +102,9 @@ const REPORT_PIECE = 64 * 1024;
 /**
  * Processes files and prints as it goes. stdout carries the primary output: the diff in diff
  * mode, else the report; the text report goes to stderr when stdout carries a diff, so both stay
- * pipeable. In text format findings are printed as the run goes (in pieces, see `REPORT_PIECE`)
- * and each file's texts are released, so memory stays flat on large trees; JSON, SARIF and GitHub output, and
- * `--output`, are written at the end.
+ * pipeable. In text format findings are printed as the run goes (in pieces, see
+ * `REPORT_PIECE`) and each file's texts are released, so memory stays flat on large trees;
+ * JSON, SARIF and GitHub output, and `--output`, are written at the end.
  */
 async function streamFiles(
   args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
