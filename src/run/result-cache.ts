@@ -32,6 +32,7 @@ import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-
 import type { FixOptions } from '../core/options.js';
 import type { RunMode } from './process-file.js';
 import type { FileResult } from '../core/types.js';
+import type { ManifestFile } from '../yaml/parse.js';
 
 export type { CacheEntry };
 
@@ -115,8 +116,9 @@ export class ResultCache {
    * The pre-pass of one file (see `noteText`): its ServiceAccounts and registry Secrets into the
    * run's index, from the cache when the file, its options and the run's settings are unchanged.
    * Without its text (a file `known` unchanged), false when the cache does not have them: read it.
+   * `parse`, when given, parses the text (see `learnIndex`).
    */
-  learnIndex(file: DiscoveredFile, text: string | undefined, options: FixOptions, engine: LearningEngine): boolean {
+  learnIndex(file: DiscoveredFile, text: string | undefined, options: FixOptions, engine: LearningEngine, parse?: () => ManifestFile): boolean {
     const hash = this.hashes.get(file);
     const key = hash === undefined ? undefined : sha(this.indexDigests.of(options), hash);
     const known = this.facts[file.absolute];
@@ -126,7 +128,7 @@ export class ResultCache {
     }
     if (text === undefined) return false;
     const own = new InputIndex();
-    learnIndex(text, options, { ...engine, index: own });
+    learnIndex(text, options, { ...engine, index: own }, parse);
     const facts = factsOf(own.toData());
     mergeFacts(engine.index, facts);
     // Not even a digest of a text that may hold a credential leaves the run.

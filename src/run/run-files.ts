@@ -5,7 +5,7 @@ import { crdBatchOf, learnCrdBatch, learnIndex, mayHoldCrds, usesBuiltinKindsOnl
 import type { DiscoveredFile } from '../io/discover.js';
 import { readText } from '../io/read-text.js';
 import { detach } from '../yaml/detach.js';
-import { parseManifest } from '../yaml/parse.js';
+import { parseManifest, type ManifestFile } from '../yaml/parse.js';
 import { isChartFile } from './helm-chart.js';
 import { noteFilter } from './note-filter.js';
 import { PrereadTexts } from './preread-texts.js';
@@ -38,6 +38,8 @@ interface Run {
   held: Map<DiscoveredFile, FileResult>;
   /** Characters of text the held results keep (bounded by `HELD_TEXT_BUDGET`). */
   heldChars: number;
+  /** Parses of CRD files made by the pre-pass for the index, kept for `learnCrds` (see `HELD_PARSE_BUDGET`). */
+  parses: Map<DiscoveredFile, ManifestFile>;
 }
 
 /**
@@ -45,6 +47,14 @@ interface Run {
  * past it, a CRD file is fixed at its turn instead (parsed once more), so memory stays flat.
  */
 const HELD_TEXT_BUDGET = 16 * 1024 * 1024;
+
+/**
+ * Most characters of text whose parses the pre-pass keeps for `learnCrds`: a CRD file that also
+ * holds ServiceAccounts (an operator's whole install bundle) is then parsed once, not twice. A
+ * parse takes about seven times its text's size in memory, and lives only until the CRDs are
+ * learned, right after the pre-pass.
+ */
+const HELD_PARSE_BUDGET = 4 * 1024 * 1024;
 
 /**
  * Processes files on this thread and yields their results in the order given (sorted by the
@@ -71,7 +81,7 @@ export async function* runFiles(
   // could be older than the file by then (an editor saved it meanwhile), and writing a fix of
   // it would lose that change.
   const texts = new PrereadTexts(mode === 'write' ? 0 : undefined);
-  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Set(), held: new Map(), heldChars: 0 };
+  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Set(), held: new Map(), heldChars: 0, parses: new Map() };
   try {
     const crdFiles: DiscoveredFile[] = [];
     // With a cache, a file that stats as when it was last read is not read (see `known`).
@@ -90,8 +100,9 @@ export async function* runFiles(
       const crd = mayHoldCrds(text);
       cache?.noteText(file, text, crd);
       if (crd) crdFiles.push(file);
-      if (cache) cache.learnIndex(file, text, optionsFor(file), engine);
-      else learnIndex(text, optionsFor(file), engine);
+      const parse = crd ? keptParse(file, text, run) : undefined;
+      if (cache) cache.learnIndex(file, text, optionsFor(file), engine, parse);
+      else learnIndex(text, optionsFor(file), engine, parse);
     }
     cache?.seal(engine.index.toData());
     for (const file of cache ? files : []) {
@@ -101,6 +112,7 @@ export async function* runFiles(
     // Only needed when some file is to be fixed: a fully cached run learns nothing, and neither
     // does one whose files to fix cannot depend on CRDs (see `needNoCrds`).
     if (run.hits.size < files.length && !needNoCrds(files, crdFiles, run)) await learnCrds(crdFiles, run);
+    run.parses.clear();
     // Each file makes its own "not validated" notes; the filter keeps the first of each, in order.
     const filter = noteFilter(engine.validation !== undefined && !engine.validation.strictKinds);
     for (const file of files) {
@@ -110,7 +122,25 @@ export async function* runFiles(
     cache?.save();
   } finally {
     texts.clear();
+    run.parses.clear();
   }
+}
+
+/**
+ * The parse the index pre-pass makes of a CRD file, kept for `learnCrds` while the text is kept
+ * too (so both are of the same read: never in write mode, see `PrereadTexts`) and the budget
+ * allows; undefined: the index's own parse, dropped after it.
+ */
+function keptParse(file: DiscoveredFile, text: string, run: Run): (() => ManifestFile) | undefined {
+  if (run.texts.peek(file) !== text) return undefined;
+  let kept = 0;
+  for (const held of run.parses.values()) kept += held.text.length;
+  if (kept + text.length > HELD_PARSE_BUDGET) return undefined;
+  return () => {
+    const parsed = parseManifest(file.display, text);
+    run.parses.set(file, parsed);
+    return parsed;
+  };
 }
 
 /** At most this many files to fix are looked at to tell that none needs the CRDs (see `needNoCrds`). */
@@ -151,9 +181,12 @@ async function learnCrds(crdFiles: readonly DiscoveredFile[], run: Run): Promise
     const stored = cache?.crdsOf(file);
     let batch: CrdBatch | undefined = stored && ranked(stored, rank);
     if (!batch) {
-      const text = texts.peek(file) ?? await readText(file.absolute).catch(() => undefined);
+      const preread = texts.peek(file);
+      const text = preread ?? await readText(file.absolute).catch(() => undefined);
       if (text === undefined) continue;
-      const parsed = parseManifest(file.display, text);
+      const held = run.parses.get(file);
+      run.parses.delete(file);
+      const parsed = held !== undefined && held.text === preread ? held : parseManifest(file.display, text);
       // Kept for the whole run (and in the cache): copied off the file's text (see `detach`).
       batch = detach(crdBatchOf(parsed, rank, engine.validation !== undefined));
       cache?.noteBatch(file, batch);

@@ -1,0 +1,107 @@
+/**
+ * How often a run parses a file: an operator's install bundle (CRDs, a ServiceAccount, RBAC and
+ * a Deployment in one file) is read by the index pre-pass and by the CRD phase; its text must be
+ * parsed once for both (its fixed text is parsed again, to verify it), and give the result a
+ * write run gives.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { resolveRun } from '../../src/api/options.js';
+import { createEngine } from '../../src/engine/create-engine.js';
+import { runFiles } from '../../src/run/run-files.js';
+import { discoverManifests } from '../../src/run/discover-manifests.js';
+import type { FileResult, RunMode } from '../../src/core/types.js';
+import { tempDir } from '../e2e/cli.js';
+
+const parsed: string[] = [];
+vi.mock('../../src/yaml/parse.js', async (original) => {
+  const actual = await original<typeof import('../../src/yaml/parse.js')>();
+  return { ...actual, parseManifest: (file: string, text: string) => (parsed.push(text), actual.parseManifest(file, text)) };
+});
+
+const BUNDLE = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: widget-operator
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: widget-operator
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: widget-operator}
+subjects:
+- kind: ServiceAccount
+  name: widget-operator
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: widget-operator
+spec:
+  selector:
+    matchLabels: {app: widget-operator}
+  template:
+    metadata:
+      labels: {app: widget-operator}
+    spec:
+      serviceAccountName: widget-operator
+      containers:
+      - name: operator
+        image: docker.io/example/widget-operator:1.0
+`;
+
+const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: one\n';
+
+async function run(dir: string, mode: RunMode): Promise<FileResult[]> {
+  const resolved = await resolveRun({ cwd: dir, namespace: 'team', pullSecrets: ['regcred'], registry: 'registry.example.com' });
+  const engine = await createEngine(resolved.settings);
+  const files = await discoverManifests(['.'], dir, resolved.config);
+  const results: FileResult[] = [];
+  for await (const r of runFiles(files, (f) => resolved.optionsFor(f.absolute), engine, mode)) results.push(r);
+  return results;
+}
+
+describe('parses of a run', () => {
+  it('parses a file of CRDs and ServiceAccounts once for the pre-pass and the CRDs', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'a'));
+    writeFileSync(path.join(dir, 'a', 'bundle.yaml'), BUNDLE);
+    writeFileSync(path.join(dir, 'widget.yaml'), WIDGET);
+    parsed.length = 0;
+    const checked = await run(dir, 'check');
+    expect(parsed.filter((t) => t === BUNDLE)).toHaveLength(1);
+
+    // Write mode reads each file again before fixing it: nothing of the pre-pass is kept.
+    const copy = tempDir();
+    mkdirSync(path.join(copy, 'a'));
+    copyFileSync(path.join(dir, 'a', 'bundle.yaml'), path.join(copy, 'a', 'bundle.yaml'));
+    copyFileSync(path.join(dir, 'widget.yaml'), path.join(copy, 'widget.yaml'));
+    parsed.length = 0;
+    const written = await run(copy, 'write');
+    expect(parsed.filter((t) => t === BUNDLE)).toHaveLength(2);
+
+    const strip = (results: FileResult[]) => results.map((r) => ({ path: r.path, output: r.output, findings: r.findings }));
+    expect(strip(checked)).toEqual(strip(written));
+    expect(readFileSync(path.join(copy, 'a', 'bundle.yaml'), 'utf8')).toBe(checked[0]?.output);
+    expect(checked[0]?.output).toContain('  name: widget-operator\n  namespace: team\n');
+    expect(checked[0]?.output).toContain('      imagePullSecrets:\n      - name: regcred\n');
+    expect(checked[1]?.findings.some((f) => f.ruleId === 'unknown-kind')).toBe(false);
+  }, 60_000);
+});
