@@ -13,8 +13,9 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Parser, parseAllDocuments } from 'yaml';
+import { Lexer, Parser, parseAllDocuments } from 'yaml';
 import { composeManifest } from '../src/yaml/compose.js';
+import { tokenize } from '../src/yaml/compose-lexer.js';
 import { PARSE_OPTIONS } from '../src/yaml/options.js';
 import { copyCorpus, readCorpus, removeDir, tempDir, treeBytes } from './lib/corpus.js';
 import { hasKubectl, kustomizeInput, settleKustomization } from './lib/kustomize.js';
@@ -63,6 +64,17 @@ const tokenMs = median(Array.from({ length: runs }, () => {
   for (const f of files) for (const _token of new Parser().parse(f.text)) void _token;
   return performance.now() - t;
 }));
+const lexMs = median(Array.from({ length: runs }, () => {
+  const t = performance.now();
+  for (const f of files) for (const _token of new Lexer().lex(f.text)) void _token;
+  return performance.now() - t;
+}));
+// The fast composer's own scanner (the yaml Lexer's tokens as kinds and offsets).
+const scanMs = median(Array.from({ length: runs }, () => {
+  const t = performance.now();
+  for (const f of files) tokenize(f.text);
+  return performance.now() - t;
+}));
 console.log(`corpus: ${files.length} files, ${documents} documents, ${MB.toFixed(1)} MB; runs per figure: ${runs} (median)\n`);
 
 interface Row {
@@ -76,6 +88,8 @@ interface Row {
 const rows: Row[] = [
   { name: 'yaml parseAllDocuments (in-process)', ms: parseMs, docs: documents, mb: MB },
   { name: 'yaml Parser tokens only (in-process)', ms: tokenMs, docs: documents, mb: MB },
+  { name: 'yaml Lexer tokens only (in-process)', ms: lexMs, docs: documents, mb: MB },
+  { name: 'privreg-fix scanner tokens only (in-process)', ms: scanMs, docs: documents, mb: MB },
   { name: 'privreg-fix parse: fast composer + fallback (in-process)', ms: fastMs, docs: documents, mb: MB },
 ];
 const cli = (dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Timed => timed(process.execPath, [BIN, ...args, ...FIX_FLAGS, '.'], dir, env);

@@ -1,15 +1,17 @@
 import { Document, type Node } from 'yaml';
 import { BlockReader, END } from './compose-block.js';
 import { DECLINE, ScalarMaker } from './compose-scalars.js';
-import { Tok, tokenize, type Tokens } from './compose-tokens.js';
+import { tokenize } from './compose-lexer.js';
+import { Tok, type Tokens } from './compose-tokens.js';
 import { PARSE_OPTIONS } from './options.js';
 
 /**
  * A fast path for `parseAllDocuments(text, PARSE_OPTIONS)`: composes the documents of the
  * common manifest shapes (block maps and sequences, plain, quoted and block scalars, anchors,
  * aliases, one-line flow sequences of scalars, `{}`, comments between items, many documents)
- * straight from the yaml package's Lexer tokens, skipping its Parser and Composer, into the
- * same `Document.Parsed` objects with the same nodes, ranges, sources, types and values.
+ * straight from the yaml package's Lexer tokens (as the scanner of compose-lexer.ts makes them),
+ * skipping its Parser and Composer, into the same `Document.Parsed` objects with the same
+ * nodes, ranges, sources, types and values.
  *
  * Returns undefined for anything else (tags, directives, `...`, explicit or complex keys,
  * duplicate keys, tabs or CRs, multi-line flow collections, comments whose place the yaml
@@ -21,7 +23,11 @@ import { PARSE_OPTIONS } from './options.js';
 export function composeManifest(text: string): { docs: Document.Parsed[]; comments: string[] } | undefined {
   if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   const tokens = tokenize(text);
-  if (!tokens) return undefined;
+  return tokens && composeTokens(text, tokens);
+}
+
+/** `composeManifest` from a text's tokens (exported for the scanner's differential test). */
+export function composeTokens(text: string, tokens: Tokens): { docs: Document.Parsed[]; comments: string[] } | undefined {
   let docs: Document.Parsed[];
   try {
     docs = composeStream(text, tokens);

@@ -18,7 +18,5 @@ export const YAMLSeq = yaml.YAMLSeq;
 export type YAMLSeq<T = unknown> = yaml.YAMLSeq<T>;
 export const Scalar = yaml.Scalar;
 export type Scalar<T = unknown> = yaml.Scalar<T>;
-export const Lexer = yaml.Lexer;
-export type Lexer = yaml.Lexer;
 export const LineCounter = yaml.LineCounter;
 export type LineCounter = yaml.LineCounter;
