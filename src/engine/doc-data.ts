@@ -1,3 +1,4 @@
+import { documentToJS } from '../yaml/data.js';
 import type { Document } from '../yaml/nodes.js';
 
 /** Decoded data per parsed document: a file's CRDs are read when learned and when checked. */
@@ -9,7 +10,7 @@ const decoded = new WeakMap<Document.Parsed, unknown>();
  */
 export function documentData(doc: Document.Parsed): unknown {
   if (decoded.has(doc)) return decoded.get(doc);
-  const data = doc.toJS() as unknown;
+  const data = documentToJS(doc);
   decoded.set(doc, data);
   return data;
 }

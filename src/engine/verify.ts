@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { commentsOf } from '../yaml/documents.js';
+import { documentToJS } from '../yaml/data.js';
 import type { Document } from '../yaml/nodes.js';
 import type { DataPatch } from '../rules/rule.js';
 
@@ -21,7 +22,7 @@ export function applyPatches(data: unknown[], patches: readonly DataPatch[]): un
 
 /** Plain data of every document, for comparing a file before and after a fix. */
 export function documentsData(docs: readonly Document.Parsed[]): unknown[] {
-  return docs.map((d) => d.toJS() as unknown);
+  return docs.map(documentToJS);
 }
 
 /**
