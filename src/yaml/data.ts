@@ -25,9 +25,16 @@ function keyOf(key: unknown): string | typeof UNSURE {
   return String(value);
 }
 
-/** Sets a property as `toJS` does: `__proto__` and inherited names become own properties. */
+/** Names an empty object has (`toJS` tests `key in map`): `__proto__`, `toString`, ... */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Sets a property as `toJS` does: an inherited name (`__proto__` above all) is defined as an own
+ * property; any other is assigned (which replaces the value of a key met before, as defining it
+ * would: `in` on a large map is what this saves).
+ */
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  if (INHERITED.has(key)) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
   else map[key] = value;
 }
 
