@@ -4,20 +4,39 @@ import { documentToJS } from '../yaml/data.js';
 import type { Document } from '../yaml/nodes.js';
 import type { DataPatch } from '../rules/rule.js';
 
-/** Applies data patches (set `path` to `value`, creating missing maps) to plain document data. */
+/**
+ * Applies data patches (set `path` to `value`, creating missing maps) to plain document data,
+ * without changing it: the maps and lists on each patch's path are copied (once), everything
+ * else is shared with `data` (the result is only compared).
+ */
 export function applyPatches(data: unknown[], patches: readonly DataPatch[]): unknown[] {
-  const out = structuredClone(data);
+  const out = data.slice();
+  const copies = new Set<unknown>();
+  const own = (value: unknown): Record<string | number, unknown> => {
+    if (copies.has(value)) return value as Record<string | number, unknown>;
+    const copy = copyOf(value);
+    copies.add(copy);
+    return copy;
+  };
   for (const p of patches) {
     if (p.path.length === 0) continue;
-    let cur = out[p.documentIndex] as Record<string | number, unknown>;
+    let cur = (out[p.documentIndex] = own(out[p.documentIndex]));
     for (const step of p.path.slice(0, -1)) {
-      const next = cur[step];
-      if (typeof next !== 'object' || next === null) cur[step] = {};
-      cur = cur[step] as Record<string | number, unknown>;
+      cur = cur[step] = own(cur[step]);
     }
     cur[p.path[p.path.length - 1] as string | number] = structuredClone(p.value);
   }
   return out;
+}
+
+/** A copy of one level of plain data (a new map for anything that is not a map or list). */
+function copyOf(value: unknown): Record<string | number, unknown> {
+  if (Array.isArray(value)) return value.slice() as unknown as Record<number, unknown>;
+  if (typeof value !== 'object' || value === null) return {};
+  // Maps of the data are plain objects (an own `__proto__` key is copied as a key); anything
+  // else (a Date) is cloned whole, as before.
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value) as Record<string, unknown>;
+  return { ...(value as Record<string, unknown>) };
 }
 
 /** Plain data of every document, for comparing a file before and after a fix. */
