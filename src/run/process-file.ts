@@ -5,6 +5,7 @@ import { writeAtomic } from '../io/write-atomic.js';
 import { fixText, type Engine } from '../engine/fix-text.js';
 import { chartResult, isChartFile } from './helm-chart.js';
 import type { FixOptions } from '../core/options.js';
+import type { ManifestFile } from '../yaml/parse.js';
 import { isChanged, type FileResult, type Finding, type RunMode } from '../core/types.js';
 
 export type { RunMode };
@@ -29,9 +30,10 @@ export function releaseTexts(result: FileResult): FileResult {
 
 /**
  * Reads, fixes and (in write mode) writes one file. Read and write failures are findings.
- * `preread` is the file's text when the run has already read it (see `PrereadTexts`).
+ * `preread` is the file's text when the run has already read it (see `PrereadTexts`), `parsed`
+ * its parse when the run has already made it.
  */
-export async function processFile(file: DiscoveredFile, options: FixOptions, engine: Engine, mode: RunMode, preread?: string): Promise<FileResult> {
+export async function processFile(file: DiscoveredFile, options: FixOptions, engine: Engine, mode: RunMode, preread?: string, parsed?: ManifestFile): Promise<FileResult> {
   let text: string;
   try {
     if (preread === undefined) text = await readText(file.absolute);
@@ -45,7 +47,7 @@ export async function processFile(file: DiscoveredFile, options: FixOptions, eng
     return failedResult(file, 'read-error', `cannot read: ${e instanceof ReadError ? e.message : String(e)}`);
   }
   if (isChartFile(file.absolute)) return chartResult(file.display, file.absolute, text, options);
-  const result = fixText(file.display, text, options, engine);
+  const result = fixText(file.display, text, options, engine, parsed?.text === text ? parsed : undefined);
   result.absolutePath = file.absolute;
   return mode === 'write' ? writeResult(result) : result;
 }

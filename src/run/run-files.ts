@@ -38,8 +38,10 @@ interface Run {
   held: Map<DiscoveredFile, FileResult>;
   /** Characters of text the held results keep (bounded by `HELD_TEXT_BUDGET`). */
   heldChars: number;
-  /** Parses of CRD files made by the pre-pass for the index, kept for `learnCrds` (see `HELD_PARSE_BUDGET`). */
+  /** Parses the pre-pass made for the index, kept for the file's next use (see `HELD_PARSE_BUDGET`). */
   parses: Map<DiscoveredFile, ManifestFile>;
+  /** Characters of text of the kept parses. */
+  parseChars: number;
 }
 
 /**
@@ -49,10 +51,10 @@ interface Run {
 const HELD_TEXT_BUDGET = 16 * 1024 * 1024;
 
 /**
- * Most characters of text whose parses the pre-pass keeps for `learnCrds`: a CRD file that also
- * holds ServiceAccounts (an operator's whole install bundle) is then parsed once, not twice. A
- * parse takes about seven times its text's size in memory, and lives only until the CRDs are
- * learned, right after the pre-pass.
+ * Most characters of text whose parses the pre-pass (which parses the files that hold
+ * ServiceAccounts or registry Secrets) keeps for the file's next use, learning its CRDs or fixing
+ * it: an operator's install bundle (CRDs, ServiceAccounts, RBAC in one file) is then parsed
+ * once, not twice. A parse takes about seven times its text's size in memory.
  */
 const HELD_PARSE_BUDGET = 4 * 1024 * 1024;
 
@@ -81,7 +83,7 @@ export async function* runFiles(
   // could be older than the file by then (an editor saved it meanwhile), and writing a fix of
   // it would lose that change.
   const texts = new PrereadTexts(mode === 'write' ? 0 : undefined);
-  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Set(), held: new Map(), heldChars: 0, parses: new Map() };
+  const run: Run = { engine, mode, optionsFor, texts, keepTexts: options.keepTexts ?? true, cache, hits: new Set(), held: new Map(), heldChars: 0, parses: new Map(), parseChars: 0 };
   try {
     const crdFiles: DiscoveredFile[] = [];
     // With a cache, a file that stats as when it was last read is not read (see `known`).
@@ -100,7 +102,7 @@ export async function* runFiles(
       const crd = mayHoldCrds(text);
       cache?.noteText(file, text, crd);
       if (crd) crdFiles.push(file);
-      const parse = crd ? keptParse(file, text, run) : undefined;
+      const parse = keptParse(file, text, run);
       if (cache) cache.learnIndex(file, text, optionsFor(file), engine, parse);
       else learnIndex(text, optionsFor(file), engine, parse);
     }
@@ -112,7 +114,6 @@ export async function* runFiles(
     // Only needed when some file is to be fixed: a fully cached run learns nothing, and neither
     // does one whose files to fix cannot depend on CRDs (see `needNoCrds`).
     if (run.hits.size < files.length && !needNoCrds(files, crdFiles, run)) await learnCrds(crdFiles, run);
-    run.parses.clear();
     // Each file makes its own "not validated" notes; the filter keeps the first of each, in order.
     const filter = noteFilter(engine.validation !== undefined && !engine.validation.strictKinds);
     for (const file of files) {
@@ -127,20 +128,27 @@ export async function* runFiles(
 }
 
 /**
- * The parse the index pre-pass makes of a CRD file, kept for `learnCrds` while the text is kept
- * too (so both are of the same read: never in write mode, see `PrereadTexts`) and the budget
- * allows; undefined: the index's own parse, dropped after it.
+ * How the index pre-pass parses a file: keeping the parse for the file's next use while its
+ * text is kept too (both are then of one read: never in write mode, see `PrereadTexts`) and the
+ * budget allows; undefined: the index's own parse, dropped after it.
  */
 function keptParse(file: DiscoveredFile, text: string, run: Run): (() => ManifestFile) | undefined {
-  if (run.texts.peek(file) !== text) return undefined;
-  let kept = 0;
-  for (const held of run.parses.values()) kept += held.text.length;
-  if (kept + text.length > HELD_PARSE_BUDGET) return undefined;
+  if (run.texts.peek(file) !== text || run.parseChars + text.length > HELD_PARSE_BUDGET) return undefined;
   return () => {
     const parsed = parseManifest(file.display, text);
     run.parses.set(file, parsed);
+    run.parseChars += text.length;
     return parsed;
   };
+}
+
+/** The kept parse of `file` when it is of `text` (given out once). */
+function takeParse(file: DiscoveredFile, text: string | undefined, run: Run): ManifestFile | undefined {
+  const parsed = run.parses.get(file);
+  if (parsed === undefined) return undefined;
+  run.parses.delete(file);
+  run.parseChars -= parsed.text.length;
+  return parsed.text === text ? parsed : undefined;
 }
 
 /** At most this many files to fix are looked at to tell that none needs the CRDs (see `needNoCrds`). */
@@ -184,9 +192,7 @@ async function learnCrds(crdFiles: readonly DiscoveredFile[], run: Run): Promise
       const preread = texts.peek(file);
       const text = preread ?? await readText(file.absolute).catch(() => undefined);
       if (text === undefined) continue;
-      const held = run.parses.get(file);
-      run.parses.delete(file);
-      const parsed = held !== undefined && held.text === preread ? held : parseManifest(file.display, text);
+      const parsed = takeParse(file, preread, run) ?? parseManifest(file.display, text);
       // Kept for the whole run (and in the cache): copied off the file's text (see `detach`).
       batch = detach(crdBatchOf(parsed, rank, engine.validation !== undefined));
       cache?.noteBatch(file, batch);
@@ -221,6 +227,7 @@ async function resultOf(file: DiscoveredFile, run: Run): Promise<FileResult> {
     return result;
   }
   const preread = run.texts.take(file);
+  const parsed = takeParse(file, preread, run);
   const options = run.optionsFor(file);
   const entry = run.hits.has(file) ? cache?.hit(file) : undefined;
   if (entry && cache) {
@@ -231,7 +238,7 @@ async function resultOf(file: DiscoveredFile, run: Run): Promise<FileResult> {
     if (text !== undefined && cache.sameText(file, text)) return ResultCache.resultOf(file, entry, text);
     return processFile(file, options, engine, mode, text);
   }
-  const result = await processFile(file, options, engine, mode, preread);
+  const result = await processFile(file, options, engine, mode, preread, parsed);
   cache?.store(file, result);
   return result;
 }
