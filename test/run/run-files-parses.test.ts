@@ -13,6 +13,7 @@ import { runFiles } from '../../src/run/run-files.js';
 import { discoverManifests } from '../../src/run/discover-manifests.js';
 import type { FileResult, RunMode } from '../../src/core/types.js';
 import { tempDir } from '../e2e/cli.js';
+import { widgetCrd, WIDGET } from '../fixtures-support/crds.js';
 
 const parsed: string[] = [];
 vi.mock('../../src/yaml/parse.js', async (original) => {
@@ -20,22 +21,7 @@ vi.mock('../../src/yaml/parse.js', async (original) => {
   return { ...actual, parseManifest: (file: string, text: string) => (parsed.push(text), actual.parseManifest(file, text)) };
 });
 
-const BUNDLE = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
----
+const BUNDLE = `${widgetCrd()}---
 apiVersion: v1
 kind: ServiceAccount
 metadata:
@@ -66,8 +52,6 @@ spec:
       - name: operator
         image: docker.io/example/widget-operator:1.0
 `;
-
-const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: one\n';
 
 /** A file the pre-pass parses too (it holds a ServiceAccount), without CRDs. */
 const ACCOUNTS = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  serviceAccountName: app\n  containers:\n  - name: app\n    image: docker.io/library/nginx:1.27\n';
