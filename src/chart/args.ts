@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { explainInvalidRegistryTarget, parseRegistryMapFlags } from '../image/index.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../core/options.js';
 
 /** The process edges chart mode uses (the CLI's, structurally). */
 export interface ChartIO {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FixOptions, PullSecretPlacement } from '../core/options.js';
 import { explainInvalidRegistryTarget, parseRegistryMapFlags } from '../image/index.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../core/options.js';
 import { checkNamespaceName, checkSecretName } from '../config/names.js';
 import { parseErrorMessage } from '../config/unknown-option.js';
 import { UsageError } from '../core/errors.js';

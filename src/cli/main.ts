@@ -3,7 +3,8 @@ import { UsageError } from '../core/errors.js';
 import type { CliIO } from '../io/cli-io.js';
 import { NoMatchError } from '../io/discover.js';
 import { writeAll } from '../io/read-stream.js';
-import { SchemaPathError, UnknownKubernetesVersionError } from '../validate/index.js';
+import { SchemaPathError } from '../validate/errors.js';
+import { UnknownKubernetesVersionError } from '../validate/schema-store.js';
 import { runFix } from './commands/fix.js';
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;

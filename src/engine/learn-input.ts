@@ -10,8 +10,9 @@ import { findTemplateMarker } from '../manifest/templates.js';
 import { documentData } from './doc-data.js';
 import type { Engine } from './fix-text.js';
 import type { CustomKind, FixOptions } from '../core/options.js';
+import { addToIndex } from '../rules/input-index.js';
+import { mayHoldCrds } from './input-hints.js';
 
-const CRD_HINT = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const REGISTRY_SECRET_HINT = /kubernetes\.io\/docker(?:configjson|cfg)/;
 /** A ServiceAccount (or a binding subject naming one), in block, flow or JSON style. */
 const SERVICE_ACCOUNT_HINT = /kind["']?\s*:\s*["']?ServiceAccount\b/;
@@ -19,10 +20,7 @@ const SERVICE_ACCOUNT_HINT = /kind["']?\s*:\s*["']?ServiceAccount\b/;
 /** The run-wide engine (the CRDs it learns reach its kinds and its validator). */
 export type LearningEngine = Engine;
 
-/** Whether a text may define CustomResourceDefinitions (a cheap test before any parse). */
-export function mayHoldCrds(text: string): boolean {
-  return CRD_HINT.test(text);
-}
+export { mayHoldCrds };
 
 /**
  * What one CRD teaches a run, as plain data another thread can learn from: its kind, where it
@@ -101,7 +99,7 @@ export function learnIndex(text: string, options: FixOptions, engine: LearningEn
   if (file.errors.length > 0) return;
   // A template is left alone (`template-skipped`): the fix moves none of its ServiceAccounts.
   const moves = findTemplateMarker(text, file.docs, false) === undefined;
-  engine.index.add(file, options, engine.kinds, withPods, moves);
+  addToIndex(engine.index, file, options, engine.kinds, withPods, moves);
 }
 
 /**

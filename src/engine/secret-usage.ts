@@ -5,7 +5,6 @@ import { secretsAfterFix } from '../rules/secret-namespaces.js';
 import { effectiveNamespace } from '../rules/input-index.js';
 import type { FixOptions } from '../core/options.js';
 import { suppressedRules } from '../rules/suppressions.js';
-import type { FileResult } from '../core/types.js';
 
 /**
  * Which pull secrets the pods of a file use once it is fixed, and in which namespaces: the
@@ -39,26 +38,6 @@ export function secretUsage(objects: readonly ManifestObject[], kinds: KindRegis
   if (usage.size === 0) return undefined;
   // Kept with the result for the whole run: fresh strings, not slices of the file's text.
   return structuredClone(Object.fromEntries([...usage].sort(([a], [b]) => compare(a, b)).map(([k, v]) => [k, [...v].sort(compare)])));
-}
-
-/** One pull secret and the namespaces its pods run in over a whole run. */
-export interface SecretNamespaces {
-  name: string;
-  /** Sorted; `''` stands for the namespace `kubectl apply` uses (pods with no namespace). */
-  namespaces: string[];
-}
-
-/** The pull secrets of a run and their namespaces, by name (see `FileResult.pullSecretNamespaces`). */
-export function runSecretNamespaces(files: readonly FileResult[]): SecretNamespaces[] {
-  const all = new Map<string, Set<string>>();
-  for (const file of files) {
-    for (const [name, namespaces] of Object.entries(file.pullSecretNamespaces ?? {})) {
-      let set = all.get(name);
-      if (!set) all.set(name, (set = new Set()));
-      for (const ns of namespaces) set.add(ns);
-    }
-  }
-  return [...all].sort(([a], [b]) => compare(a, b)).map(([name, set]) => ({ name, namespaces: [...set].sort(compare) }));
 }
 
 /** Code-unit order, the same on every machine (no locale). */

@@ -2,7 +2,7 @@ import { isChanged, type FileResult, type Finding, type ObjectRef, type RunResul
 import { countRun, hasUnreportedWriteError, isFixed, type RunCounts } from './counts.js';
 import { createPositionMapper, type PositionMapper } from '../yaml/positions.js';
 import { toolInfo } from './tool-info.js';
-import { runSecretNamespaces, type SecretNamespaces } from '../engine/secret-usage.js';
+import { runSecretNamespaces, type SecretNamespaces } from './secret-namespaces.js';
 
 /** Version of the JSON report shape; bumped only on incompatible changes. */
 export const JSON_REPORT_VERSION = 1;

@@ -5,7 +5,7 @@ import { artifactLocation, type ArtifactLocation } from './artifact-uri.js';
 import { hasUnreportedWriteError, isFixed } from './counts.js';
 import { createPositionMapper, type PositionMapper } from '../yaml/positions.js';
 import { toolInfo } from './tool-info.js';
-import { runSecretNamespaces } from '../engine/secret-usage.js';
+import { runSecretNamespaces } from './secret-namespaces.js';
 
 /** Options of the SARIF reporter. */
 export interface SarifOptions {

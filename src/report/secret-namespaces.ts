@@ -1,8 +1,5 @@
-import { runSecretNamespaces, type SecretNamespaces } from '../engine/secret-usage.js';
-import type { RunResult } from '../core/types.js';
+import type { FileResult, RunResult } from '../core/types.js';
 import { formatSummary, type SummaryOptions } from './summary.js';
-
-export type { SecretNamespaces };
 
 /** How the text report names the namespace of pods that have none. */
 const NO_NAMESPACE = '(no namespace: the one kubectl applies to)';
@@ -21,4 +18,29 @@ export function formatSecretNamespaces(run: RunResult): string[] {
 /** The end of a text report: the pull secret lines (if any), then the summary line. No final newline. */
 export function formatRunSummary(run: RunResult, opts: SummaryOptions = {}): string {
   return [...formatSecretNamespaces(run), formatSummary(run, opts)].join('\n');
+}
+
+/** One pull secret and the namespaces its pods run in over a whole run. */
+export interface SecretNamespaces {
+  name: string;
+  /** Sorted; `''` stands for the namespace `kubectl apply` uses (pods with no namespace). */
+  namespaces: string[];
+}
+
+/** The pull secrets of a run and their namespaces, by name (see `FileResult.pullSecretNamespaces`). */
+export function runSecretNamespaces(files: readonly FileResult[]): SecretNamespaces[] {
+  const all = new Map<string, Set<string>>();
+  for (const file of files) {
+    for (const [name, namespaces] of Object.entries(file.pullSecretNamespaces ?? {})) {
+      let set = all.get(name);
+      if (!set) all.set(name, (set = new Set()));
+      for (const ns of namespaces) set.add(ns);
+    }
+  }
+  return [...all].sort(([a], [b]) => compare(a, b)).map(([name, set]) => ({ name, namespaces: [...set].sort(compare) }));
+}
+
+/** Code-unit order, the same on every machine (no locale). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

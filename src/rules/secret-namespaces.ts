@@ -5,9 +5,9 @@ import { listedNames } from './ensure-pull-secrets.js';
 import type { FoundMap } from '../kinds/pod-specs.js';
 import { requiredSecretsFor } from './required-secrets.js';
 import type { RuleContext } from './rule.js';
+import { NOT_IN_NAMESPACE } from './rule-ids.js';
 
-/** The rule reported once per secret and namespace in a run (see `onceEach`). */
-export const NOT_IN_NAMESPACE = 'pull-secret-not-in-namespace';
+export { NOT_IN_NAMESPACE };
 
 /**
  * The pull secrets a pod spec will list once fixed: those it lists, plus the ones the run

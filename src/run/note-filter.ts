@@ -4,7 +4,7 @@
  */
 import type { FileResult } from '../core/types.js';
 import { detach } from '../yaml/detach.js';
-import { NOT_IN_NAMESPACE } from '../rules/secret-namespaces.js';
+import { NOT_IN_NAMESPACE } from '../rules/rule-ids.js';
 
 /**
  * A filter keeping only the first "not-validated" note of each kind (unless disabled), and the

@@ -20,19 +20,18 @@ import { existsSync } from 'node:fs';
 import type { RunSettings } from '../config/resolve.js';
 import { applyEdits } from '../fix/text-edits.js';
 import type { DiscoveredFile } from '../io/discover.js';
-import { readSchemaDirs, schemaStamp } from '../validate/index.js';
+import { schemaStamp } from '../validate/schema-store.js';
 import { isChartFile } from './helm-chart.js';
 import { CrdStore } from './crd-store.js';
 import { FileStamps } from './file-stamps.js';
 import { entryOf, FORMAT, readCacheFile, writeCacheFile, type CacheEntry, type CacheFile } from './cache-file.js';
 import { factsOf, isIndexFacts, mergeFacts } from '../engine/index-facts.js';
 import { indexDigest, OptionsDigests, sha } from './cache-keys.js';
-import { InputIndex, type InputIndexData } from '../rules/input-index.js';
-import { learnIndex, type CrdBatch, type LearningEngine } from '../engine/learn-input.js';
+import { InputIndex, type InputIndexData } from '../rules/index-data.js';
+import type { CrdBatch } from '../engine/learn-input.js';
 import type { FixOptions } from '../core/options.js';
 import type { RunMode } from './process-file.js';
 import type { FileResult } from '../core/types.js';
-import type { ManifestFile } from '../yaml/parse.js';
 
 export type { CacheEntry };
 
@@ -52,6 +51,11 @@ export interface CacheContext {
   settings: RunSettings;
   /** `metadata` (the default) trusts an unchanged stat; `content` reads and hashes every file. */
   strategy?: CacheStrategy;
+  /**
+   * What `settings.schemaDirs` hold (`readSchemaDirs`), needed when there are any: results
+   * depend on their contents. Given by the caller, so that the cache loads no YAML parser.
+   */
+  readSchemaDirs?: (dirs: string[]) => unknown;
 }
 
 /** The result cache of one run (see the module comment). */
@@ -115,24 +119,24 @@ export class ResultCache {
   /**
    * The pre-pass of one file (see `noteText`): its ServiceAccounts and registry Secrets into the
    * run's index, from the cache when the file, its options and the run's settings are unchanged.
-   * Without its text (a file `known` unchanged), false when the cache does not have them: read it.
-   * `parse`, when given, parses the text (see `learnIndex`).
+   * Without `read` (a file `known` unchanged), false when the cache does not have them: read it.
+   * `read.learn` records the text's facts in the index it is given (see `learnIndex`).
    */
-  learnIndex(file: DiscoveredFile, text: string | undefined, options: FixOptions, engine: LearningEngine, parse?: () => ManifestFile): boolean {
+  learnIndex(file: DiscoveredFile, options: FixOptions, index: InputIndex, read?: { text: string; learn: (own: InputIndex) => void }): boolean {
     const hash = this.hashes.get(file);
     const key = hash === undefined ? undefined : sha(this.indexDigests.of(options), hash);
     const known = this.facts[file.absolute];
     if (key !== undefined && known?.key === key && isIndexFacts(known.facts)) {
-      mergeFacts(engine.index, known.facts);
+      mergeFacts(index, known.facts);
       return true;
     }
-    if (text === undefined) return false;
+    if (read === undefined) return false;
     const own = new InputIndex();
-    learnIndex(text, options, { ...engine, index: own }, parse);
+    read.learn(own);
     const facts = factsOf(own.toData());
-    mergeFacts(engine.index, facts);
+    mergeFacts(index, facts);
     // Not even a digest of a text that may hold a credential leaves the run.
-    if (key === undefined || CREDENTIAL_HINT.test(text)) return true;
+    if (key === undefined || CREDENTIAL_HINT.test(read.text)) return true;
     this.facts[file.absolute] = { key, facts };
     this.dirty = true;
     return true;
@@ -164,7 +168,9 @@ export class ResultCache {
   private settings(): string {
     if (this.settingsDigest === undefined) {
       const s = this.context.settings;
-      const dirs = s.schemaDirs.length > 0 ? JSON.stringify(readSchemaDirs(s.schemaDirs)) : '';
+      const read = this.context.readSchemaDirs;
+      if (s.schemaDirs.length > 0 && !read) throw new Error('the result cache needs readSchemaDirs to key results on --schema-dir');
+      const dirs = s.schemaDirs.length > 0 && read ? JSON.stringify(read(s.schemaDirs)) : '';
       this.settingsDigest = sha(FORMAT, this.context.build, schemaStamp(s.kubernetesVersion),
         JSON.stringify([s.kubernetesVersion, s.validate, s.strictKinds, s.schemaDirs]), dirs);
     }

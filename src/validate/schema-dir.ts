@@ -8,7 +8,10 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parseDocuments } from '../yaml/documents.js';
 import { LineCounter } from '../yaml/nodes.js';
 import type { JsonObject } from './compact-schema.js';
+import { SchemaPathError } from './errors.js';
 import { isCustomResourceDefinition } from './crd.js';
+
+export { SchemaPathError };
 
 /** A JSON Schema file and the `<apiVersion>/<kind>` keys it validates. */
 export interface JsonSchemaFile {
@@ -23,10 +26,6 @@ export interface SchemaDirContents {
   jsonSchemas: JsonSchemaFile[];
 }
 
-/** A `--schema-dir` path that is missing or unreadable, or a file in it that does not parse: a usage error (exit 2). */
-export class SchemaPathError extends Error {
-  override readonly name = 'SchemaPathError';
-}
 
 /** A path for messages: relative to the working directory when below it. */
 function shown(path: string): string {

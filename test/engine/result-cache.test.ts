@@ -6,11 +6,12 @@ import { DEFAULT_KUBERNETES_VERSION, type RunSettings } from '../../src/core/opt
 import { InputIndex } from '../../src/rules/input-index.js';
 import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
 import { ResultCache, type CacheContext } from '../../src/run/result-cache.js';
+import { readSchemaDirs } from '../../src/validate/schema-dir.js';
 import type { FileResult } from '../../src/core/types.js';
 import type { DiscoveredFile } from '../../src/io/discover.js';
 
 const settings = (over: Partial<RunSettings> = {}): RunSettings => ({ kubernetesVersion: DEFAULT_KUBERNETES_VERSION, schemaDirs: [], validate: true, strictKinds: false, ...over });
-const context = (over: Partial<CacheContext> = {}): CacheContext => ({ build: '1.0.0|build-a', settings: settings(), ...over });
+const context = (over: Partial<CacheContext> = {}): CacheContext => ({ build: '1.0.0|build-a', settings: settings(), readSchemaDirs, ...over });
 
 const dir = (): string => mkdtempSync(path.join(tmpdir(), 'privreg-fix-rc-'));
 const fileAt = (root: string, name: string): DiscoveredFile => ({ absolute: path.join(root, name), display: name } as DiscoveredFile);

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
-import { runSecretNamespaces } from '../../src/engine/secret-usage.js';
+import { runSecretNamespaces } from '../../src/report/secret-namespaces.js';
 import type { RunResult } from '../../src/core/types.js';
 import { buildJsonReport } from '../../src/report/json.js';
 import { buildSarif } from '../../src/report/sarif.js';

@@ -6,17 +6,23 @@ import { performance } from 'node:perf_hooks';
 import { findConfigFile } from '../../config/find.js';
 import { configRunSettings, fileOptionsResolver, type RunSettings } from '../../config/resolve.js';
 import type { ConfigFile } from '../../config/types.js';
-import { createEngine } from '../../engine/create-engine.js';
 import type { FixOptions } from '../../core/options.js';
-import { fixStandaloneText, type Engine } from '../../engine/fix-text.js';
+import type { Engine } from '../../engine/fix-text.js';
 import { ResultCache } from '../../run/result-cache.js';
-import { runFiles } from '../../run/run-files.js';
+import { runFiles, type LazyEngine } from '../../run/run-files.js';
+import { listKubernetesVersions, UnknownKubernetesVersionError } from '../../validate/schema-store.js';
 import { moduleStamp } from '../../io/private-file.js';
 import type { FileResult, RunResult } from '../../core/types.js';
 import type { DiscoveredFile } from '../../io/discover.js';
 import { discoverManifests } from '../../run/discover-manifests.js';
 import { decodeText, ReadError } from '../../io/read-text.js';
-import { countsOnly, formatReport, formatRunSummary, shouldUseColor, type ReportFormat } from '../../report/index.js';
+// The report's modules one by one: the text report streamed here needs neither the JSON nor the
+// SARIF format (SARIF names every rule: it loads them all), loaded for a whole report only.
+import { shouldUseColor } from '../../report/color.js';
+import { countsOnly } from '../../report/counts.js';
+import { formatRunSummary } from '../../report/secret-namespaces.js';
+import { formatText } from '../../report/text.js';
+import type { ReportFormat } from '../../core/options.js';
 import { parseCliArgs, type CliArgs } from '../args.js';
 import { cacheFile } from '../cache-location.js';
 import { exitCodeFor } from '../../core/outcome.js';
@@ -80,16 +86,23 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   // Asked several times per file in a run (pre-pass, cache keys, fixing): resolved once per
   // set of matching overrides.
   const optionsFor = fileOptionsResolver(config, args.flags);
-  const engine = await createEngine(settings);
+  // The engine (and with it the YAML parser, the rules, the validator) is loaded when needed:
+  // with --cache, on the first file to read or fix, so that a fully cached run loads none of it.
+  const loadEngine = async (): Promise<Engine> => (await import('../../engine/create-engine.js')).createEngine(settings);
   let results: FileResult[];
   if (args.paths[0] === '-') {
-    const result = await fixStdin(io, optionsFor(path.join(io.cwd, '<stdin>')), engine);
+    const result = await fixStdin(io, optionsFor(path.join(io.cwd, '<stdin>')), await loadEngine());
     if (!result) return 1;
     results = [result];
     const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
     if (args.mode !== 'check') await writeAll(io.stdout, result.output);
     await emitReport(args, format, run, io, io.stderr);
   } else {
+    const lazy = args.cache && settings.schemaDirs.length === 0;
+    if (lazy && !listKubernetesVersions().includes(settings.kubernetesVersion)) {
+      throw new UnknownKubernetesVersionError(settings.kubernetesVersion, listKubernetesVersions());
+    }
+    const engine = lazy ? { load: loadEngine, notValidatedNotes: settings.validate && !settings.strictKinds } : await loadEngine();
     const files = await discoverManifests(args.paths, io.cwd, config);
     results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
   }
@@ -108,7 +121,7 @@ const REPORT_PIECE = 64 * 1024;
  */
 async function streamFiles(
   args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
-  optionsFor: (f: DiscoveredFile) => FixOptions, engine: Engine, io: CliIO, started: number,
+  optionsFor: (f: DiscoveredFile) => FixOptions, engine: Engine | LazyEngine, io: CliIO, started: number,
   settings: RunSettings,
 ): Promise<FileResult[]> {
   const diffs = args.mode === 'diff' && (format === 'text' || args.output !== undefined);
@@ -123,6 +136,7 @@ async function streamFiles(
   // The build: this module's file (the whole bundle, once bundled) and the version.
   const cache = args.cache ? new ResultCache(cacheFile(args.cacheLocation, io.cwd, io.env), {
     build: `${packageVersion()}|${moduleStamp(import.meta.url)}`, settings, ...(args.cacheStrategy && { strategy: args.cacheStrategy }),
+    ...(settings.schemaDirs.length > 0 && { readSchemaDirs: (await import('../../validate/schema-dir.js')).readSchemaDirs }),
   }) : undefined;
   const how = { keepTexts, ...(cache && { cache }) };
   // Findings are written in pieces of some size (a write per file costs a system call each);
@@ -135,8 +149,8 @@ async function streamFiles(
   for await (const r of runFiles(files, optionsFor, engine, args.mode, how)) {
     if (formatDiff) await writeAll(io.stdout, formatDiff(r));
     if (streaming) {
-      const block = formatReport('text', { mode: args.mode, files: [r], durationMs: 0 }, { color, summary: false });
-      if (block) pending += (blocks++ > 0 ? '\n' : '') + block;
+      const block = formatText({ mode: args.mode, files: [r], durationMs: 0 }, { color });
+      if (block) pending += `${blocks++ > 0 ? '\n' : ''}${block}\n`;
       if (formatDiff || pending.length >= REPORT_PIECE) await flush();
       results.push(countsOnly(r));
     } else {
@@ -152,6 +166,7 @@ async function streamFiles(
 
 /** Writes a whole report: to `--output` (with the summary line on the terminal) or to `stream`. */
 async function emitReport(args: CliArgs, format: ReportFormat, run: RunResult, io: CliIO, stream: CliIO['stdout']): Promise<void> {
+  const { formatReport } = await import('../../report/index.js');
   if (args.output !== undefined) {
     await writeFile(path.resolve(io.cwd, args.output), formatReport(format, run, { color: false, cwd: io.cwd }));
     await writeAll(stream, `${formatRunSummary(run, { color: shouldUseColor(stream, io.env) })}\n`);
@@ -169,5 +184,6 @@ async function fixStdin(io: CliIO, options: FixOptions, engine: Engine): Promise
     await writeAll(io.stderr, `<stdin>: cannot read: ${e.message}\n`);
     return undefined;
   }
+  const { fixStandaloneText } = await import('../../engine/fix-text.js');
   return fixStandaloneText('<stdin>', text, options, engine);
 }
