@@ -3,7 +3,7 @@ import { kindFromCrd } from '../kinds/crd-kinds.js';
 import { KindRegistry } from '../kinds/registry.js';
 import { defaultRules } from '../rules/index.js';
 import {
-  availableKubernetesVersions, crdKindOf, createValidator, customResourceSchemas, readSchemaDirs, UnknownKubernetesVersionError,
+  checkKubernetesVersion, crdKindOf, createValidator, customResourceSchemas, readSchemaDirs,
 } from '../validate/index.js';
 import type { Rule } from '../rules/rule.js';
 import type { Engine } from './fix-text.js';
@@ -18,8 +18,7 @@ import { learnCrd } from './learn-input.js';
  * for a schema path that is missing or unreadable.
  */
 export async function createEngine(settings: RunSettings, rules: readonly Rule[] = defaultRules()): Promise<Engine> {
-  const versions = availableKubernetesVersions();
-  if (!versions.includes(settings.kubernetesVersion)) throw new UnknownKubernetesVersionError(settings.kubernetesVersion, versions);
+  checkKubernetesVersion(settings.kubernetesVersion);
   const schemas = readSchemaDirs(settings.schemaDirs);
   const engine: Engine = {
     rules,

@@ -17,6 +17,7 @@ import { readSchemaDirs, type JsonSchemaFile, type SchemaDirContents } from './s
 import { detach } from '../yaml/detach.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../core/options.js';
 import {
+  checkKubernetesVersion,
   listKubernetesVersions,
   loadKubernetesSchemas,
   schemaStamp,
@@ -24,7 +25,7 @@ import {
   type KubernetesSchemas,
 } from './schema-store.js';
 
-export { schemaStamp, UnknownKubernetesVersionError };
+export { checkKubernetesVersion, schemaStamp, UnknownKubernetesVersionError };
 export { crdKindOf, customResourceSchemas, type CustomResourceSchema };
 export { readSchemaDirs, SchemaPathError, type SchemaDirContents } from './schema-dir.js';
 
@@ -106,8 +107,7 @@ function keyOf(value: Record<string, unknown>): string | undefined {
  */
 export async function createValidator(options: ValidatorOptions = {}): Promise<Validator> {
   const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-  if (!listKubernetesVersions().includes(version))
-    throw new UnknownKubernetesVersionError(version, listKubernetesVersions());
+  checkKubernetesVersion(version);
   const dirs = options.schemas ?? readSchemaDirs(options.schemaDirs ?? []);
   const cacheDir = options.cacheDir === undefined ? compiledCacheDir() : options.cacheDir || undefined;
   return Promise.resolve(new KubernetesValidator(version, dirs.crds, dirs.jsonSchemas, cacheDir === undefined ? undefined : new CompiledCache(cacheDir)));

@@ -65,6 +65,12 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
+/** Throws `UnknownKubernetesVersionError` unless schemas of `version` are bundled. */
+export function checkKubernetesVersion(version: string, root: string = SCHEMAS_ROOT): void {
+  const versions = listKubernetesVersions(root);
+  if (!versions.includes(version)) throw new UnknownKubernetesVersionError(version, versions);
+}
+
 /** Loads (once per process) the schemas of a Kubernetes version. */
 export function loadKubernetesSchemas(version: string = DEFAULT_KUBERNETES_VERSION, root: string = SCHEMAS_ROOT): KubernetesSchemas {
   const key = `${root}\0${version}`;

@@ -10,7 +10,7 @@ import type { FixOptions } from '../../core/options.js';
 import type { Engine } from '../../engine/fix-text.js';
 import { ResultCache } from '../../run/result-cache.js';
 import { runFiles, type LazyEngine } from '../../run/run-files.js';
-import { listKubernetesVersions, UnknownKubernetesVersionError } from '../../validate/schema-store.js';
+import { checkKubernetesVersion } from '../../validate/schema-store.js';
 import { moduleStamp } from '../../io/private-file.js';
 import type { FileResult, RunResult } from '../../core/types.js';
 import type { DiscoveredFile } from '../../io/discover.js';
@@ -99,9 +99,8 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
     await emitReport(args, format, run, io, io.stderr);
   } else {
     const lazy = args.cache && settings.schemaDirs.length === 0;
-    if (lazy && !listKubernetesVersions().includes(settings.kubernetesVersion)) {
-      throw new UnknownKubernetesVersionError(settings.kubernetesVersion, listKubernetesVersions());
-    }
+    // A usage error before anything runs, as when the engine is made at once.
+    if (lazy) checkKubernetesVersion(settings.kubernetesVersion);
     const engine = lazy ? { load: loadEngine, notValidatedNotes: settings.validate && !settings.strictKinds } : await loadEngine();
     const files = await discoverManifests(args.paths, io.cwd, config);
     results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
