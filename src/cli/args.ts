@@ -5,7 +5,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../core/options.js';
 import { checkNamespaceName, checkSecretName } from '../config/names.js';
 import { parseErrorMessage } from '../config/unknown-option.js';
 import { UsageError } from '../core/errors.js';
-import { CACHE_STRATEGIES, type CacheStrategy } from '../run/result-cache.js';
+import { CACHE_STRATEGIES, type CacheStrategy } from '../run/cache-keys.js';
 
 /** The command line of the main command, parsed and checked. */
 export interface CliArgs {

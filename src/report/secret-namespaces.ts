@@ -1,5 +1,6 @@
-import type { FileResult, RunResult } from '../core/types.js';
-import { formatSummary, type SummaryOptions } from './summary.js';
+import type { FileResult, RunMode, RunResult } from '../core/types.js';
+import { countRun, type RunCounts } from './counts.js';
+import { formatCounts, type SummaryOptions } from './summary.js';
 
 /** How the text report names the namespace of pods that have none. */
 const NO_NAMESPACE = '(no namespace: the one kubectl applies to)';
@@ -17,7 +18,24 @@ export function formatSecretNamespaces(run: RunResult): string[] {
 
 /** The end of a text report: the pull secret lines (if any), then the summary line. No final newline. */
 export function formatRunSummary(run: RunResult, opts: SummaryOptions = {}): string {
-  return [...formatSecretNamespaces(run), formatSummary(run, opts)].join('\n');
+  return formatSummaryFacts(summaryFacts(run), run.durationMs, opts);
+}
+
+/** What the end of a text report says, its time aside (what the record of a run keeps: see `--cache`). */
+export interface SummaryFacts {
+  mode: RunMode;
+  counts: RunCounts;
+  /** See `formatSecretNamespaces`. */
+  secretLines: string[];
+}
+
+export function summaryFacts(run: RunResult): SummaryFacts {
+  return { mode: run.mode, counts: countRun(run), secretLines: formatSecretNamespaces(run) };
+}
+
+/** The end of a text report from its facts and the run's time (see `formatRunSummary`). */
+export function formatSummaryFacts(facts: SummaryFacts, durationMs: number, opts: SummaryOptions = {}): string {
+  return [...facts.secretLines, formatCounts(facts.counts, facts.mode, durationMs, opts)].join('\n');
 }
 
 /** One pull secret and the namespaces its pods run in over a whole run. */

@@ -1,6 +1,6 @@
 import picocolors from 'picocolors';
-import type { RunResult } from '../core/types.js';
-import { countRun } from './counts.js';
+import type { RunMode, RunResult } from '../core/types.js';
+import { countRun, type RunCounts } from './counts.js';
 
 /** Options of the summary line. */
 export interface SummaryOptions {
@@ -18,11 +18,15 @@ export interface SummaryOptions {
  * Errors and warnings count what is still outstanding: findings fixed by `--write` are not counted.
  */
 export function formatSummary(run: RunResult, opts: SummaryOptions = {}): string {
-  const c = countRun(run);
+  return formatCounts(countRun(run), run.mode, run.durationMs, opts);
+}
+
+/** The summary line of a run's counts (see `formatSummary`). */
+export function formatCounts(c: RunCounts, mode: RunMode, durationMs: number, opts: SummaryOptions = {}): string {
   const pc = picocolors.createColors(opts.color ?? false);
   const parts = [plural(c.files, 'file') + ' scanned'];
   if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
-  if (run.mode === 'write') {
+  if (mode === 'write') {
     parts.push(`${c.written} fixed`);
     if (c.writeFailed > 0) parts.push(pc.red(`${c.writeFailed} not written`));
   } else {
@@ -33,7 +37,7 @@ export function formatSummary(run: RunResult, opts: SummaryOptions = {}): string
   parts.push(c.errors > 0 ? pc.red(errors) : errors);
   parts.push(c.warnings > 0 ? pc.yellow(warnings) : warnings);
   if (c.infos > 0) parts.push(`${c.infos} info`);
-  return `${parts.join(', ')} in ${formatDuration(run.durationMs)}`;
+  return `${parts.join(', ')} in ${formatDuration(durationMs)}`;
 }
 
 /** `84 ms` below a second, `1.2 s` from there on. */

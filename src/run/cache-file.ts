@@ -11,7 +11,9 @@
 import { isRecord } from '../core/data.js';
 import type { IndexFacts } from '../engine/index-facts.js';
 import { readPrivateText, writePrivateFile } from '../io/private-file.js';
-import type { Finding, TextEdit } from '../core/types.js';
+import type { FileResult, Finding, TextEdit } from '../core/types.js';
+import { applyEdits } from '../fix/text-edits.js';
+import type { DiscoveredFile } from '../io/discover.js';
 import type { FileStamp } from './file-stamps.js';
 
 /** Names what the file is (a foreign JSON file is ignored); bumped when entries change shape. */
@@ -61,6 +63,19 @@ export function entryOf(stored: StoredEntry | undefined): CacheEntry | undefined
   } catch {
     return undefined;
   }
+}
+
+/** A file's result from its stored entry and its text (undefined: texts not wanted). */
+export function resultOfEntry(file: DiscoveredFile, entry: CacheEntry, text: string | undefined): FileResult {
+  const result: FileResult = { path: file.display, absolutePath: file.absolute, source: '', output: '', findings: entry.findings, skipped: entry.skipped };
+  if (entry.edits) result.edits = entry.edits;
+  if (entry.pullSecretNamespaces) result.pullSecretNamespaces = entry.pullSecretNamespaces;
+  if (text === undefined) result.changed = entry.edits !== undefined || entry.output !== undefined;
+  else {
+    result.source = text;
+    result.output = entry.output ?? (entry.edits ? applyEdits(text, [entry.edits]).text : text);
+  }
+  return result;
 }
 
 const isStringList = (x: unknown): x is string[] => Array.isArray(x) && x.every((p) => typeof p === 'string');

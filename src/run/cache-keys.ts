@@ -1,5 +1,6 @@
 /** The digests the result cache's keys are made of (see `ResultCache`). */
 import { createHash } from 'node:crypto';
+import type { RunSettings } from '../config/resolve.js';
 import type { FixOptions } from '../core/options.js';
 import { factsOf } from '../engine/index-facts.js';
 import type { InputIndexData } from '../rules/input-index.js';
@@ -26,4 +27,22 @@ export const sha = (...parts: string[]): string => {
 /** A digest of the input index's facts (in a stable order). */
 export function indexDigest(data: InputIndexData): string {
   return sha(JSON.stringify(factsOf(data)));
+}
+
+/** How a file is told unchanged: by its stat, then its content (`metadata`), or by its content alone. */
+export type CacheStrategy = 'metadata' | 'content';
+export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
+
+/** What a run's keys depend on besides each file. */
+export interface CacheContext {
+  /** privreg-fix's version and a stamp of its build (see `moduleStamp`). */
+  build: string;
+  settings: RunSettings;
+  /** `metadata` (the default) trusts an unchanged stat; `content` reads and hashes every file. */
+  strategy?: CacheStrategy;
+  /**
+   * What `settings.schemaDirs` hold (`readSchemaDirs`), needed when there are any: results
+   * depend on their contents. Given by the caller, so that the cache loads no YAML parser.
+   */
+  readSchemaDirs?: (dirs: string[]) => unknown;
 }

@@ -38,39 +38,74 @@ function validStamp(s: unknown): s is FileStamp {
     && typeof x.dev === 'number' && typeof x.hash === 'string' && typeof x.crd === 'boolean';
 }
 
-const sameStat = (a: FileStamp, b: Stats): boolean =>
+/** Whether a file stats as its stamp says (the same size, times, inode and device). */
+export const sameStat = (a: Omit<FileStamp, 'hash' | 'crd'>, b: Stats): boolean =>
   a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.dev === b.dev;
+
+/** A stat and when it was taken. */
+export interface TakenStat {
+  info: Stats;
+  at: number;
+}
+
+/**
+ * The stats of one run, each file's taken once (before its text is read, if it is): the record
+ * of a whole run (see `RunRecord`) and the stamps of each file (see `FileStamps`) ask the same.
+ */
+export class RunStats {
+  private readonly taken = new Map<string, TakenStat | null>();
+
+  /** `now`: the clock the file system's times are compared with (a test may set it forward). */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The file's stat (taken now, or when first asked), undefined when it cannot be taken. */
+  of(absolute: string): TakenStat | undefined {
+    let taken = this.taken.get(absolute);
+    if (taken === undefined) {
+      const at = this.now();
+      try {
+        taken = { info: statSync(absolute), at };
+      } catch {
+        taken = null;
+      }
+      this.taken.set(absolute, taken);
+    }
+    return taken ?? undefined;
+  }
+
+  /** The file's stat when one was taken (see `of`): none is taken now. */
+  peek(absolute: string): TakenStat | undefined {
+    return this.taken.get(absolute) ?? undefined;
+  }
+}
 
 /** The stamps of a cache file, by absolute path (see the module comment). */
 export class FileStamps {
-  /** The stat taken before a file's text was read, and when. */
-  private readonly taken = new Map<string, { info: Stats; at: number }>();
   /** Whether the stamps changed since they were read. */
   dirty = false;
 
-  /** `now`: the clock the file system's times are compared with (a test may set it forward). */
-  constructor(readonly stamps: Record<string, FileStamp>, private readonly now: () => number = Date.now) {}
+  /** `stats`: the run's stats, each taken before the file's text was read. */
+  constructor(readonly stamps: Record<string, FileStamp>, private readonly stats: RunStats = new RunStats()) {}
 
   /**
    * Stats a file (call it before reading the file) and gives its stamp when the file stats as
    * then: its text is the one of `hash`. Undefined: read it, then `record` what was read.
    */
   check(absolute: string): FileStamp | undefined {
-    const at = this.now();
-    let info: Stats;
-    try {
-      info = statSync(absolute);
-    } catch {
-      return undefined;
-    }
-    this.taken.set(absolute, { info, at });
+    const info = this.stats.of(absolute)?.info;
     const stamp = this.stamps[absolute];
-    return info.isFile() && validStamp(stamp) && sameStat(stamp, info) ? stamp : undefined;
+    return info?.isFile() && validStamp(stamp) && sameStat(stamp, info) ? stamp : undefined;
+  }
+
+  /** The stamp of a file when valid (see `check`) and of a stat `record` kept. */
+  valid(absolute: string): FileStamp | undefined {
+    const stamp = this.stamps[absolute];
+    return validStamp(stamp) ? stamp : undefined;
   }
 
   /** Records the stamp of a text read after `check`: only of a stat taken well after the file's last change, of as many bytes as were read. */
   record(absolute: string, text: string, hash: string, crd: boolean): void {
-    const taken = this.taken.get(absolute);
+    const taken = this.stats.peek(absolute);
     const old = this.stamps[absolute];
     if (taken && taken.info.isFile() && taken.at - Math.max(taken.info.mtimeMs, taken.info.ctimeMs) >= racyWindow(taken.info)
       && taken.info.size === Buffer.byteLength(text)) {

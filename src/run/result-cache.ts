@@ -9,7 +9,9 @@
  * never used: editing a CRD, a ServiceAccount or a registry Secret invalidates every result.
  *
  * Unchanged files are told by their stat (see `FileStamps`), and the CRDs each file taught the
- * run are kept beside the cache (see `CrdStore`), read only when some file is to be fixed.
+ * run are kept beside the cache (see `CrdStore`), read only when some file is to be fixed, and
+ * so is the report of the last whole run (see `run-record.ts`): a run over the same unchanged
+ * files prints it again without reading the cache file at all.
  *
  * The cache is an optimisation only: a missing, corrupt, foreign or unreadable cache file is
  * ignored (and replaced), and a failure to write it too. Nothing secret is stored: files that
@@ -17,16 +19,16 @@
  * file's text (only the edits of a fix, which privreg-fix wrote, or its output when needed).
  */
 import { existsSync } from 'node:fs';
-import type { RunSettings } from '../config/resolve.js';
 import { applyEdits } from '../fix/text-edits.js';
 import type { DiscoveredFile } from '../io/discover.js';
 import { schemaStamp } from '../validate/schema-store.js';
 import { isChartFile } from './helm-chart.js';
 import { CrdStore } from './crd-store.js';
-import { FileStamps } from './file-stamps.js';
+import { FileStamps, RunStats } from './file-stamps.js';
+import { readRunRecord, recordedFile, unchangedHashes, writeRunRecord, type RecordedFile } from './run-record.js';
 import { entryOf, FORMAT, readCacheFile, writeCacheFile, type CacheEntry, type CacheFile } from './cache-file.js';
 import { factsOf, isIndexFacts, mergeFacts } from '../engine/index-facts.js';
-import { indexDigest, OptionsDigests, sha } from './cache-keys.js';
+import { indexDigest, OptionsDigests, sha, type CacheContext } from './cache-keys.js';
 import { InputIndex, type InputIndexData } from '../rules/index-data.js';
 import type { CrdBatch } from '../engine/learn-input.js';
 import type { FixOptions } from '../core/options.js';
@@ -40,30 +42,11 @@ const CREDENTIAL_HINT = /dockerconfigjson|dockercfg|["']?\bauths["']?\s*:/;
 /** Findings that make a result not worth keeping (they depend on more than the file's text). */
 const UNCACHED_RULES = new Set(['read-error', 'write-error', 'internal-error', 'plaintext-registry-credential']);
 
-/** How a file is told unchanged: by its stat, then its content (`metadata`), or by its content alone. */
-export type CacheStrategy = 'metadata' | 'content';
-export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
-
-/** What a run's keys depend on besides each file. */
-export interface CacheContext {
-  /** privreg-fix's version and a stamp of its build (see `moduleStamp`). */
-  build: string;
-  settings: RunSettings;
-  /** `metadata` (the default) trusts an unchanged stat; `content` reads and hashes every file. */
-  strategy?: CacheStrategy;
-  /**
-   * What `settings.schemaDirs` hold (`readSchemaDirs`), needed when there are any: results
-   * depend on their contents. Given by the caller, so that the cache loads no YAML parser.
-   */
-  readSchemaDirs?: (dirs: string[]) => unknown;
-}
-
 /** The result cache of one run (see the module comment). */
 export class ResultCache {
-  private readonly entries: CacheFile['entries'];
-  private readonly stamps: FileStamps;
+  private read: { entries: CacheFile['entries']; stamps: FileStamps; facts: CacheFile['facts'] } | undefined;
+  private readonly stats = new RunStats();
   private readonly crds: CrdStore;
-  private readonly facts: CacheFile['facts'];
   private readonly hashes = new Map<DiscoveredFile, string>();
   /** Files that may define CRDs, with what of them the keys depend on, in path order. */
   private readonly crdFiles = new Map<DiscoveredFile, string>();
@@ -71,6 +54,8 @@ export class ResultCache {
   private readonly seen = new Set<string>();
   /** Paths whose stored entry has the key `lookup` made (storing its result again changes nothing). */
   private readonly current = new Set<string>();
+  /** Paths whose stored entry is this run's result (found by `lookup` or put by `store`): see `record`. */
+  private readonly valid = new Set<string>();
   private settingsDigest: string | undefined;
   private runDigest = '';
   /** What the keys of index facts, and of check and fix results (anew at `seal`), share per options object. */
@@ -79,11 +64,50 @@ export class ResultCache {
   private dirty = false;
 
   constructor(readonly file: string, private readonly context: CacheContext) {
-    const data = readCacheFile(file);
-    this.entries = data.entries;
-    this.stamps = new FileStamps(data.stamps);
-    this.facts = data.facts;
     this.crds = new CrdStore(`${file}.crds`);
+  }
+
+  /** The cache file, read when first needed (a run its record replays reads none of it). */
+  private get data(): NonNullable<ResultCache['read']> {
+    if (this.read === undefined) {
+      const data = readCacheFile(this.file);
+      this.read = { entries: data.entries, stamps: new FileStamps(data.stamps, this.stats), facts: data.facts };
+    }
+    return this.read;
+  }
+
+  /**
+   * The report of the last run recorded (see `record` and `run-record.ts`) when it holds the same
+   * files in the same order, each statting as then, with the same options, settings, `mode` and
+   * `view` (what else the report depends on: its format, colours, …); undefined otherwise.
+   */
+  replay(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string): unknown {
+    if (this.context.strategy === 'content') return undefined;
+    const record = readRunRecord(`${this.file}.run`);
+    const hashes = record && unchangedHashes(record, files, this.stats);
+    return hashes && this.recordKey(files, optionsFor, mode, view, hashes) === record.key ? record.report : undefined;
+  }
+
+  /**
+   * Records the run's `report` for `replay`, when every file's result is the one stored for its
+   * text as stamped: after `save`; a run not recorded leaves the last record (which it does not match).
+   */
+  record(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string, report: unknown): void {
+    if (this.context.strategy === 'content') return;
+    const rows: RecordedFile[] = [];
+    for (const file of files) {
+      const stamp = this.valid.has(file.absolute) ? this.data.stamps.valid(file.absolute) : undefined;
+      if (stamp === undefined || stamp.hash !== this.hashes.get(file)) return;
+      rows.push(recordedFile(file.absolute, file.display, stamp));
+    }
+    const key = this.recordKey(files, optionsFor, mode, view, rows.map((row) => row[7]));
+    writeRunRecord(`${this.file}.run`, { key, files: rows, report });
+  }
+
+  private recordKey(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string, hashes: string[]): string {
+    const parts = [this.settings(), 'run', mode, view];
+    for (const [i, file] of files.entries()) parts.push(file.absolute, file.display, hashes[i] as string, this.indexDigests.of(optionsFor(file)));
+    return sha(...parts);
   }
 
   /**
@@ -93,7 +117,7 @@ export class ResultCache {
    */
   known(file: DiscoveredFile): boolean {
     if (this.context.strategy === 'content') return false;
-    const stamp = this.stamps.check(file.absolute);
+    const stamp = this.data.stamps.check(file.absolute);
     if (stamp === undefined) return false;
     this.remember(file, stamp.hash, stamp.crd);
     return true;
@@ -104,8 +128,9 @@ export class ResultCache {
     return this.crdFiles.has(file);
   }
 
-  /** Forgets what `known` learned of a file that then could not be read. */
+  /** Forgets what `known` learned of a file that then could not be read, or was found changed. */
   forget(file: DiscoveredFile): void {
+    this.valid.delete(file.absolute);
     this.hashes.delete(file);
     this.crdFiles.delete(file);
   }
@@ -125,7 +150,7 @@ export class ResultCache {
   learnIndex(file: DiscoveredFile, options: FixOptions, index: InputIndex, read?: { text: string; learn: (own: InputIndex) => void }): boolean {
     const hash = this.hashes.get(file);
     const key = hash === undefined ? undefined : sha(this.indexDigests.of(options), hash);
-    const known = this.facts[file.absolute];
+    const known = this.data.facts[file.absolute];
     if (key !== undefined && known?.key === key && isIndexFacts(known.facts)) {
       mergeFacts(index, known.facts);
       return true;
@@ -137,7 +162,7 @@ export class ResultCache {
     mergeFacts(index, facts);
     // Not even a digest of a text that may hold a credential leaves the run.
     if (key === undefined || CREDENTIAL_HINT.test(read.text)) return true;
-    this.facts[file.absolute] = { key, facts };
+    this.data.facts[file.absolute] = { key, facts };
     this.dirty = true;
     return true;
   }
@@ -148,8 +173,8 @@ export class ResultCache {
     this.remember(file, hash, crd);
     // A file that may hold a credential is read every time: no digest of its text is stored.
     if (this.context.strategy === 'content') return;
-    if (CREDENTIAL_HINT.test(text)) this.stamps.drop(file.absolute);
-    else this.stamps.record(file.absolute, text, hash, crd);
+    if (CREDENTIAL_HINT.test(text)) this.data.stamps.drop(file.absolute);
+    else this.data.stamps.record(file.absolute, text, hash, crd);
   }
 
   /** Seals the run's cross-file facts once the pre-pass is over. */
@@ -193,16 +218,17 @@ export class ResultCache {
     const key = this.keyOf(file, options, mode);
     if (key === undefined) return undefined;
     this.keys.set(file, key);
-    const entry = entryOf(this.entries[file.absolute]);
+    const entry = entryOf(this.data.entries[file.absolute]);
     if (entry?.key !== key) return undefined;
     this.current.add(file.absolute);
+    this.valid.add(file.absolute);
     if (mode === 'write' && (entry.edits !== undefined || entry.output !== undefined)) return undefined;
     return entry;
   }
 
   /** A stored result `lookup` gave, parsed again from its line (kept parsed, every hit of a run would live to its end). */
   hit(file: DiscoveredFile): CacheEntry | undefined {
-    const entry = entryOf(this.entries[file.absolute]);
+    const entry = entryOf(this.data.entries[file.absolute]);
     return entry !== undefined && entry.key === this.keys.get(file) ? entry : undefined;
   }
 
@@ -229,19 +255,6 @@ export class ResultCache {
     return this.hashes.get(file) === sha(text);
   }
 
-  /** A result from a stored entry and the file's text (undefined: texts not wanted). */
-  static resultOf(file: DiscoveredFile, entry: CacheEntry, text: string | undefined): FileResult {
-    const result: FileResult = { path: file.display, absolutePath: file.absolute, source: '', output: '', findings: entry.findings, skipped: entry.skipped };
-    if (entry.edits) result.edits = entry.edits;
-    if (entry.pullSecretNamespaces) result.pullSecretNamespaces = entry.pullSecretNamespaces;
-    if (text === undefined) result.changed = entry.edits !== undefined || entry.output !== undefined;
-    else {
-      result.source = text;
-      result.output = entry.output ?? (entry.edits ? applyEdits(text, [entry.edits]).text : text);
-    }
-    return result;
-  }
-
   /** Stores a computed result (with its texts) under the key `lookup` made for it. */
   store(file: DiscoveredFile, result: FileResult): void {
     const key = this.keys.get(file);
@@ -255,24 +268,25 @@ export class ResultCache {
     }
     if (result.pullSecretNamespaces) entry.pullSecretNamespaces = result.pullSecretNamespaces;
     if (!this.current.has(file.absolute)) this.dirty = true;
-    this.entries[file.absolute] = entry;
+    this.data.entries[file.absolute] = entry;
+    this.valid.add(file.absolute);
   }
 
   /** Writes the cache when it changed (atomically), dropping what it holds of files that are gone. */
   save(): void {
     const gone = (path: string): boolean => !this.seen.has(path) && !existsSync(path);
-    for (const path of Object.keys(this.entries)) {
+    for (const path of Object.keys(this.data.entries)) {
       if (gone(path)) {
-        delete this.entries[path];
+        delete this.data.entries[path];
         this.dirty = true;
       }
     }
-    for (const path of Object.keys(this.facts)) if (this.entries[path] === undefined && !this.seen.has(path)) delete this.facts[path];
-    this.stamps.prune((path) => this.seen.has(path) || this.facts[path] !== undefined);
+    for (const path of Object.keys(this.data.facts)) if (this.data.entries[path] === undefined && !this.seen.has(path)) delete this.data.facts[path];
+    this.data.stamps.prune((path) => this.seen.has(path) || this.data.facts[path] !== undefined);
     this.crds.save((path) => !gone(path));
-    if (!this.dirty && !this.stamps.dirty) return;
-    writeCacheFile(this.file, { entries: this.entries, stamps: this.stamps.stamps, facts: this.facts });
+    if (!this.dirty && !this.data.stamps.dirty) return;
+    writeCacheFile(this.file, { entries: this.data.entries, stamps: this.data.stamps.stamps, facts: this.data.facts });
     this.dirty = false;
-    this.stamps.dirty = false;
+    this.data.stamps.dirty = false;
   }
 }

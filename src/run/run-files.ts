@@ -9,7 +9,8 @@ import { noteFilter } from './note-filter.js';
 import { PrereadTexts } from './preread-texts.js';
 import { releaseTexts, writeResult } from './results.js';
 import { readAhead } from './read-ahead.js';
-import { ResultCache } from './result-cache.js';
+import { resultOfEntry } from './cache-file.js';
+import type { ResultCache } from './result-cache.js';
 import { takeParse, type FixingRun, type Run } from './run-state.js';
 
 export type { RunMode } from '../core/types.js';
@@ -140,10 +141,10 @@ async function resultOf(file: DiscoveredFile, run: Run, fixing: () => Promise<[F
   const entry = run.hits.has(file) ? cache?.hit(file) : undefined;
   if (entry && cache) {
     // A report of findings alone needs no text: the stored result is the file's.
-    if (!run.keepTexts) return ResultCache.resultOf(file, entry, undefined);
+    if (!run.keepTexts) return resultOfEntry(file, entry, undefined);
     const text = preread ?? await readText(file.absolute).catch(() => undefined);
     // Changed since the pre-pass (or now unreadable): processed as it is now.
-    if (text !== undefined && cache.sameText(file, text)) return ResultCache.resultOf(file, entry, text);
+    if (text !== undefined && cache.sameText(file, text)) return resultOfEntry(file, entry, text);
     const [fix, { engine }] = await fixing();
     return fix.processFile(file, options, engine, mode, text);
   }

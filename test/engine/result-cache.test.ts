@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_KUBERNETES_VERSION, type RunSettings } from '../../src/core/options.js';
 import { InputIndex } from '../../src/rules/input-index.js';
 import { defaultFixOptions, type FixOptions } from '../../src/core/options.js';
-import { ResultCache, type CacheContext } from '../../src/run/result-cache.js';
+import { ResultCache } from '../../src/run/result-cache.js';
+import type { CacheContext } from '../../src/run/cache-keys.js';
+import { resultOfEntry } from '../../src/run/cache-file.js';
 import { readSchemaDirs } from '../../src/validate/schema-dir.js';
 import type { FileResult } from '../../src/core/types.js';
 import type { DiscoveredFile } from '../../src/io/discover.js';
@@ -92,9 +94,9 @@ describe('result cache store', () => {
     const entry = second.lookup(file, defaultFixOptions(), 'diff');
     expect(entry?.edits).toHaveLength(1);
     expect(entry?.output).toBeUndefined();
-    const back = ResultCache.resultOf(file, entry!, TEXT);
+    const back = resultOfEntry(file, entry!, TEXT);
     expect(back.output).toBe(`${TEXT}  namespace: x\n`);
-    expect(ResultCache.resultOf(file, entry!, undefined).changed).toBe(true);
+    expect(resultOfEntry(file, entry!, undefined).changed).toBe(true);
     // In write mode a file that needs a change is processed (and written) instead.
     expect(second.lookup(file, defaultFixOptions(), 'write')).toBeUndefined();
     // Another text is another key.

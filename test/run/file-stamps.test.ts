@@ -2,7 +2,7 @@ import { mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileStamps, FINE_RACY_MS, RACY_MS, type FileStamp } from '../../src/run/file-stamps.js';
+import { FileStamps, FINE_RACY_MS, RACY_MS, RunStats, type FileStamp } from '../../src/run/file-stamps.js';
 
 const TEXT = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
@@ -14,7 +14,7 @@ function setup(ahead?: number): { file: string; stamps: FileStamps; data: Record
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'privreg-fix-stamps-')), 'a.yaml');
   writeFileSync(file, TEXT);
   const data: Record<string, FileStamp> = {};
-  return { file, data, stamps: new FileStamps(data, clock(ahead)) };
+  return { file, data, stamps: new FileStamps(data, new RunStats(clock(ahead))) };
 }
 
 describe('file stamps (the metadata strategy of --cache)', () => {
@@ -24,7 +24,7 @@ describe('file stamps (the metadata strategy of --cache)', () => {
     stamps.record(file, TEXT, 'h1', true);
     expect(stamps.dirty).toBe(true);
     // A later run (new stamps over the same data) knows it without reading it.
-    expect(new FileStamps(data, clock()).check(file)).toMatchObject({ hash: 'h1', crd: true, size: Buffer.byteLength(TEXT) });
+    expect(new FileStamps(data, new RunStats(clock())).check(file)).toMatchObject({ hash: 'h1', crd: true, size: Buffer.byteLength(TEXT) });
   });
 
   it('do not know a file rewritten with as many bytes and its modification time put back', () => {
@@ -33,11 +33,11 @@ describe('file stamps (the metadata strategy of --cache)', () => {
     utimesSync(file, 1_700_000_000, 1_700_000_000);
     stamps.check(file);
     stamps.record(file, TEXT, 'h1', false);
-    expect(new FileStamps(data, clock()).check(file)).toBeDefined();
+    expect(new FileStamps(data, new RunStats(clock())).check(file)).toBeDefined();
     writeFileSync(file, TEXT.replace('name: a', 'name: b'));
     utimesSync(file, 1_700_000_000, 1_700_000_000);
     expect(statSync(file).mtimeMs).toBe(1_700_000_000_000);
-    expect(new FileStamps(data, clock()).check(file)).toBeUndefined();
+    expect(new FileStamps(data, new RunStats(clock())).check(file)).toBeUndefined();
   });
 
   it('record no stat taken soon after the change of the file (racily clean), nor one of another size', () => {

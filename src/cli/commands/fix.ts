@@ -20,11 +20,12 @@ import { decodeText, ReadError } from '../../io/read-text.js';
 // SARIF format (SARIF names every rule: it loads them all), loaded for a whole report only.
 import { shouldUseColor } from '../../report/color.js';
 import { countsOnly } from '../../report/counts.js';
-import { formatRunSummary } from '../../report/secret-namespaces.js';
+import { formatRunSummary, formatSummaryFacts, summaryFacts } from '../../report/secret-namespaces.js';
 import { formatText } from '../../report/text.js';
 import type { ReportFormat } from '../../core/options.js';
 import { parseCliArgs, type CliArgs } from '../args.js';
 import { cacheFile } from '../cache-location.js';
+import { mayRecord, RECORDED_REPORT_LIMIT, recordedReportOf } from '../recorded-report.js';
 import { exitCodeFor } from '../../core/outcome.js';
 import { HELP } from '../help.js';
 import type { CliIO } from '../../io/cli-io.js';
@@ -89,30 +90,29 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
   // The engine (and with it the YAML parser, the rules, the validator) is loaded when needed:
   // with --cache, on the first file to read or fix, so that a fully cached run loads none of it.
   const loadEngine = async (): Promise<Engine> => (await import('../../engine/create-engine.js')).createEngine(settings);
-  let results: FileResult[];
   if (args.paths[0] === '-') {
     const result = await fixStdin(io, optionsFor(path.join(io.cwd, '<stdin>')), await loadEngine());
     if (!result) return 1;
-    results = [result];
-    const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
+    const run: RunResult = { mode: args.mode, files: [result], durationMs: performance.now() - started };
     if (args.mode !== 'check') await writeAll(io.stdout, result.output);
     await emitReport(args, format, run, io, io.stderr);
-  } else {
-    const lazy = args.cache && settings.schemaDirs.length === 0;
-    // A usage error before anything runs, as when the engine is made at once.
-    if (lazy) checkKubernetesVersion(settings.kubernetesVersion);
-    const engine = lazy ? { load: loadEngine, notValidatedNotes: settings.validate && !settings.strictKinds } : await loadEngine();
-    const files = await discoverManifests(args.paths, io.cwd, config);
-    results = await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
+    return exitCodeFor(run.files, args.mode, settings.maxWarnings);
   }
-  return exitCodeFor(results, args.mode, settings.maxWarnings);
+  const lazy = args.cache && settings.schemaDirs.length === 0;
+  // A usage error before anything runs, as when the engine is made at once.
+  if (lazy) checkKubernetesVersion(settings.kubernetesVersion);
+  const engine = lazy ? { load: loadEngine, notValidatedNotes: settings.validate && !settings.strictKinds } : await loadEngine();
+  const files = await discoverManifests(args.paths, io.cwd, config);
+  return await streamFiles(args, format, files, (f) => optionsFor(f.absolute), engine, io, started, settings);
 }
 
 /** Characters of findings written at once (see `streamFiles`). */
 const REPORT_PIECE = 64 * 1024;
 
 /**
- * Processes files and prints as it goes. stdout carries the primary output: the diff in diff
+ * Processes files, prints as it goes and gives the exit code.
+ * With `--cache`, a text report streamed alone is recorded (see `ResultCache.record`): a run
+ * over the same unchanged tree prints it again (with its own time) and does nothing else. stdout carries the primary output: the diff in diff
  * mode, else the report; the text report goes to stderr when stdout carries a diff, so both stay
  * pipeable. In text format findings are printed as the run goes (in pieces, see
  * `REPORT_PIECE`) and each file's texts are released, so memory stays flat on large trees;
@@ -122,7 +122,7 @@ async function streamFiles(
   args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
   optionsFor: (f: DiscoveredFile) => FixOptions, engine: Engine | LazyEngine, io: CliIO, started: number,
   settings: RunSettings,
-): Promise<FileResult[]> {
+): Promise<number> {
   const diffs = args.mode === 'diff' && (format === 'text' || args.output !== undefined);
   const reportStream = diffs ? io.stderr : io.stdout;
   const streaming = format === 'text' && args.output === undefined;
@@ -138,6 +138,16 @@ async function streamFiles(
     ...(settings.schemaDirs.length > 0 && { readSchemaDirs: (await import('../../validate/schema-dir.js')).readSchemaDirs }),
   }) : undefined;
   const how = { keepTexts, ...(cache && { cache }) };
+  // What else the recorded report depends on (the files, their options, the mode and settings are the cache's part).
+  const view = cache && streaming && !diffs ? JSON.stringify(['text', color, settings.maxWarnings ?? null]) : undefined;
+  const replayed = cache && view !== undefined ? recordedReportOf(cache.replay(files, optionsFor, args.mode, view)) : undefined;
+  if (replayed) {
+    const summary = formatSummaryFacts(replayed.summary, performance.now() - started, { color });
+    await writeAll(reportStream, `${replayed.body}${summary}\n`);
+    return replayed.exitCode;
+  }
+  let recorded: string[] | undefined = view === undefined ? undefined : [];
+  let recordedChars = 0;
   // Findings are written in pieces of some size (a write per file costs a system call each);
   // with diffs, at once, so that each file's findings follow its diff on a shared terminal.
   let pending = '';
@@ -149,7 +159,13 @@ async function streamFiles(
     if (formatDiff) await writeAll(io.stdout, formatDiff(r));
     if (streaming) {
       const block = formatText({ mode: args.mode, files: [r], durationMs: 0 }, { color });
-      if (block) pending += `${blocks++ > 0 ? '\n' : ''}${block}\n`;
+      if (block) {
+        const piece = `${blocks++ > 0 ? '\n' : ''}${block}\n`;
+        pending += piece;
+        recordedChars += piece.length;
+        if (recordedChars > RECORDED_REPORT_LIMIT) recorded = undefined;
+        recorded?.push(piece);
+      }
       if (formatDiff || pending.length >= REPORT_PIECE) await flush();
       results.push(countsOnly(r));
     } else {
@@ -158,9 +174,18 @@ async function streamFiles(
   }
   await flush();
   const run: RunResult = { mode: args.mode, files: results, durationMs: performance.now() - started };
-  if (streaming) await writeAll(reportStream, `${blocks > 0 ? '\n' : ''}${formatRunSummary(run, { color })}\n`);
-  else await emitReport(args, format, run, io, reportStream);
-  return results;
+  const exitCode = exitCodeFor(results, args.mode, settings.maxWarnings);
+  if (!streaming) {
+    await emitReport(args, format, run, io, reportStream);
+    return exitCode;
+  }
+  const facts = summaryFacts(run);
+  const body = `${recorded?.join('') ?? ''}${blocks > 0 ? '\n' : ''}`;
+  await writeAll(reportStream, `${blocks > 0 ? '\n' : ''}${formatSummaryFacts(facts, run.durationMs, { color })}\n`);
+  if (cache && view !== undefined && recorded && mayRecord(facts)) {
+    cache.record(files, optionsFor, args.mode, view, { body, summary: facts, exitCode });
+  }
+  return exitCode;
 }
 
 /** Writes a whole report: to `--output` (with the summary line on the terminal) or to `stream`. */
