@@ -1,14 +1,7 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from 'node:v8';
 import { cleanupInFlightSync, stopWrites } from '../io/write-atomic.js';
 import { main } from './main.js';
 import { stdinPiped } from './stdin-kind.js';
-
-// V8 lets the heap grow up to four times what a full collection left before the next one; a run
-// over a large tree allocates fast and keeps little (a few files at a time), so the heap swelled
-// to 225 MB around 40 MB of live data (ten copies of the corpus: peak RSS 330 MB). Twice is
-// enough: 237 MB, and no slower (docs/PERFORMANCE.md). The flag is read at each collection.
-setFlagsFromString('--heap-growing-percent=100');
 
 // On SIGINT/SIGTERM: stop writing, remove any temporary file left, and exit with the shell's
 // 128 + signal number. Writes are synchronous from temporary file to rename, so none is halfway.

@@ -6,6 +6,7 @@ import { writeAll } from '../io/read-stream.js';
 import { SchemaPathError } from '../validate/errors.js';
 import { UnknownKubernetesVersionError } from '../validate/schema-store.js';
 import { runFix } from './commands/fix.js';
+import { tuneHeap } from './heap.js';
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
@@ -21,12 +22,18 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   fn: async () => (await import('./commands/fn.js')).runFn,
 };
 
-/** Runs privreg-fix with the given process edges; resolves to the exit code. */
+/**
+ * Runs privreg-fix with the given process edges; resolves to the exit code. The heap is tuned
+ * (see `tuneHeap`) for a subcommand at once, for the main command when it makes its engine.
+ */
 export async function main(io: CliIO): Promise<number> {
   try {
     const word = io.argv[0];
     const load = word !== undefined && Object.hasOwn(COMMANDS, word) ? COMMANDS[word] : undefined;
-    if (load) return await (await load())(io.argv.slice(1), io);
+    if (load) {
+      await tuneHeap();
+      return await (await load())(io.argv.slice(1), io);
+    }
     return await runFix(io.argv, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof NoMatchError || e instanceof ConfigError || e instanceof UnknownKubernetesVersionError

@@ -10,10 +10,8 @@ import type { SummaryFacts } from '../report/secret-namespaces.js';
 /** Characters of report a record holds at most (a larger report is not recorded). */
 export const RECORDED_REPORT_LIMIT = 16 * 1024 * 1024;
 
-/** A recorded text report. */
+/** A recorded text report: everything printed before the summary lines is the record's text. */
 export interface RecordedReport {
-  /** Everything printed before the summary lines. */
-  body: string;
   summary: SummaryFacts;
   exitCode: 0 | 1;
 }
@@ -29,7 +27,7 @@ export function mayRecord(summary: SummaryFacts): boolean {
 
 /** The report of a record (see `ResultCache.replay`), when it has the shape of one. */
 export function recordedReportOf(data: unknown): RecordedReport | undefined {
-  if (!isRecord(data) || typeof data.body !== 'string' || (data.exitCode !== 0 && data.exitCode !== 1) || !isRecord(data.summary)) return undefined;
+  if (!isRecord(data) || (data.exitCode !== 0 && data.exitCode !== 1) || !isRecord(data.summary)) return undefined;
   const { mode, counts, secretLines } = data.summary;
   if (!MODES.includes(mode as RunMode) || !isRecord(counts) || !COUNTS.every((k) => typeof counts[k] === 'number')) return undefined;
   if (!Array.isArray(secretLines) || !secretLines.every((l) => typeof l === 'string')) return undefined;

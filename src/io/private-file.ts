@@ -19,8 +19,13 @@ export function isPrivate(stats: Stats): boolean {
  * wrote and nobody else can change is read).
  */
 export function readPrivateText(file: string): string | undefined {
+  return readPrivateBytes(file)?.toString('utf8');
+}
+
+/** The bytes of a file privreg-fix kept for itself (see `readPrivateText`). */
+export function readPrivateBytes(file: string): Buffer | undefined {
   try {
-    return isPrivate(statSync(file)) ? readFileSync(file, 'utf8') : undefined;
+    return isPrivate(statSync(file)) ? readFileSync(file) : undefined;
   } catch {
     return undefined;
   }
@@ -43,7 +48,7 @@ export function readPrivateJson(file: string, format: string): Record<string, un
  * a reader never sees half a file; creates the directory (mode 0700). Returns whether it was
  * written: any failure is swallowed (a cache is an optimisation) and the temporary file removed.
  */
-export function writePrivateFile(file: string, data: string): boolean {
+export function writePrivateFile(file: string, data: string | Uint8Array): boolean {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -6,8 +6,8 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer>
 }
 
 /** Writes text to a stream and resolves once it has been handed to the OS (so exiting loses nothing). */
-export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (text === '') return Promise.resolve();
+export function writeAll(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
+  if (text.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     stream.write(text, (err) => (err ? reject(err) : resolve()));
   });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import path from 'node:path';
 
@@ -89,6 +88,14 @@ export function writeAtomicSync(file: string, text: string, fsi: WriterFs = node
   replace(file, text, fsi);
 }
 
+/**
+ * A part of a temporary file's name that no other write of this process or another uses at the
+ * same time; it is made with `O_EXCL` (`wx`), so a name taken already fails the write rather
+ * than reuse a file, and it need not be unpredictable (`node:crypto` costs a short run ~8 ms to load).
+ */
+let written = 0;
+const tempSuffix = (): string => `${(written++).toString(16)}${Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0')}`;
+
 function replace(file: string, text: string, fsi: WriterFs): void {
   const target = fsi.realpathSync(file);
   const info = fsi.statSync(target);
@@ -96,7 +103,7 @@ function replace(file: string, text: string, fsi: WriterFs): void {
   if ((info.mode & 0o222) === 0) throw new WriteRefusedError('the file is read-only');
   if (info.nlink > 1) throw new WriteRefusedError(`the file has ${info.nlink} hard links and replacing it would split them`);
   const mode = info.mode & 0o7777;
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.privreg-fix-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.privreg-fix-${process.pid}-${tempSuffix()}.tmp`);
   inFlight.add(tmp);
   let created = false;
   try {

@@ -21,14 +21,13 @@
 import { existsSync } from 'node:fs';
 import { applyEdits } from '../fix/text-edits.js';
 import type { DiscoveredFile } from '../io/discover.js';
-import { schemaStamp } from '../validate/schema-store.js';
 import { isChartFile } from './helm-chart.js';
 import { CrdStore } from './crd-store.js';
 import { FileStamps, RunStats } from './file-stamps.js';
-import { readRunRecord, recordedFile, unchangedHashes, writeRunRecord, type RecordedFile } from './run-record.js';
+import { readRunRecord, statRow, unchanged, writeRunRecord, type RunRecord } from './run-record.js';
 import { entryOf, FORMAT, readCacheFile, writeCacheFile, type CacheEntry, type CacheFile } from './cache-file.js';
 import { factsOf, isIndexFacts, mergeFacts } from '../engine/index-facts.js';
-import { indexDigest, OptionsDigests, sha, type CacheContext } from './cache-keys.js';
+import { indexDigest, OptionsDigests, SettingsKey, sha, type CacheContext } from './cache-keys.js';
 import { InputIndex, type InputIndexData } from '../rules/index-data.js';
 import type { CrdBatch } from '../engine/learn-input.js';
 import type { FixOptions } from '../core/options.js';
@@ -56,15 +55,16 @@ export class ResultCache {
   private readonly current = new Set<string>();
   /** Paths whose stored entry is this run's result (found by `lookup` or put by `store`): see `record`. */
   private readonly valid = new Set<string>();
-  private settingsDigest: string | undefined;
+  private readonly settingsKey: SettingsKey;
   private runDigest = '';
   /** What the keys of index facts, and of check and fix results (anew at `seal`), share per options object. */
-  private readonly indexDigests = new OptionsDigests(() => [this.settings(), 'index']);
+  private readonly indexDigests = new OptionsDigests(() => [this.settingsKey.digest(), 'index']);
   private resultDigests = this.digestsOfResults();
   private dirty = false;
 
   constructor(readonly file: string, private readonly context: CacheContext) {
     this.crds = new CrdStore(`${file}.crds`);
+    this.settingsKey = new SettingsKey(context, FORMAT);
   }
 
   /** The cache file, read when first needed (a run its record replays reads none of it). */
@@ -77,37 +77,46 @@ export class ResultCache {
   }
 
   /**
-   * The report of the last run recorded (see `record` and `run-record.ts`) when it holds the same
-   * files in the same order, each statting as then, with the same options, settings, `mode` and
+   * The report of the last run recorded (see `record` and `run-record.ts`) when it holds as many
+   * files, each statting as then, with the same paths, names, options, settings, `mode` and
    * `view` (what else the report depends on: its format, colours, …); undefined otherwise.
    */
-  replay(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string): unknown {
+  replay(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string): Pick<RunRecord, 'report' | 'text'> | undefined {
     if (this.context.strategy === 'content') return undefined;
     const record = readRunRecord(`${this.file}.run`);
-    const hashes = record && unchangedHashes(record, files, this.stats);
-    return hashes && this.recordKey(files, optionsFor, mode, view, hashes) === record.key ? record.report : undefined;
+    if (!record || !unchanged(record, files, this.stats)) return undefined;
+    return this.recordKey(files, optionsFor, mode, view) === record.key ? record : undefined;
   }
 
   /**
-   * Records the run's `report` for `replay`, when every file's result is the one stored for its
-   * text as stamped: after `save`; a run not recorded leaves the last record (which it does not match).
+   * Records the run's `report` for `replay` (after `save`), when every file's result is the one
+   * stored for its text as stamped; a run not recorded leaves the last record (which it does not match).
    */
-  record(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string, report: unknown): void {
+  record(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string, report: Pick<RunRecord, 'report' | 'text'>): void {
     if (this.context.strategy === 'content') return;
-    const rows: RecordedFile[] = [];
+    const stats: number[] = [];
     for (const file of files) {
       const stamp = this.valid.has(file.absolute) ? this.data.stamps.valid(file.absolute) : undefined;
       if (stamp === undefined || stamp.hash !== this.hashes.get(file)) return;
-      rows.push(recordedFile(file.absolute, file.display, stamp));
+      stats.push(...statRow(stamp));
     }
-    const key = this.recordKey(files, optionsFor, mode, view, rows.map((row) => row[7]));
-    writeRunRecord(`${this.file}.run`, { key, files: rows, report });
+    writeRunRecord(`${this.file}.run`, { key: this.recordKey(files, optionsFor, mode, view), stats, ...report });
   }
 
-  private recordKey(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string, hashes: string[]): string {
-    const parts = [this.settings(), 'run', mode, view];
-    for (const [i, file] of files.entries()) parts.push(file.absolute, file.display, hashes[i] as string, this.indexDigests.of(optionsFor(file)));
-    return sha(...parts);
+  /**
+   * The key of a run's record: not a digest but what it is made of (compared whole, it needs no
+   * hash: a replayed run loads no `node:crypto`), each options object once.
+   */
+  private recordKey(files: readonly DiscoveredFile[], optionsFor: (file: DiscoveredFile) => FixOptions, mode: RunMode, view: string): string {
+    const options = new Map<FixOptions, number>();
+    const rows: (string | number)[] = [];
+    for (const file of files) {
+      const o = optionsFor(file);
+      let i = options.get(o);
+      if (i === undefined) options.set(o, (i = options.size));
+      rows.push(file.absolute, file.display, i);
+    }
+    return JSON.stringify([this.settingsKey.text(), mode, view, [...options.keys()], rows]);
   }
 
   /**
@@ -185,21 +194,9 @@ export class ResultCache {
 
   private digestsOfResults(): Record<'check' | 'fix', OptionsDigests> {
     return {
-      check: new OptionsDigests(() => [this.settings(), this.runDigest, 'check']),
-      fix: new OptionsDigests(() => [this.settings(), this.runDigest, 'fix']),
+      check: new OptionsDigests(() => [this.settingsKey.digest(), this.runDigest, 'check']),
+      fix: new OptionsDigests(() => [this.settingsKey.digest(), this.runDigest, 'fix']),
     };
-  }
-
-  private settings(): string {
-    if (this.settingsDigest === undefined) {
-      const s = this.context.settings;
-      const read = this.context.readSchemaDirs;
-      if (s.schemaDirs.length > 0 && !read) throw new Error('the result cache needs readSchemaDirs to key results on --schema-dir');
-      const dirs = s.schemaDirs.length > 0 && read ? JSON.stringify(read(s.schemaDirs)) : '';
-      this.settingsDigest = sha(FORMAT, this.context.build, schemaStamp(s.kubernetesVersion),
-        JSON.stringify([s.kubernetesVersion, s.validate, s.strictKinds, s.schemaDirs]), dirs);
-    }
-    return this.settingsDigest;
   }
 
   /** The key of a file's result (undefined: the file is never cached). */
@@ -235,7 +232,7 @@ export class ResultCache {
   /** The key of what a CRD file teaches: its text, where it is shown, the settings. */
   private crdKey(file: DiscoveredFile): string | undefined {
     const hash = this.hashes.get(file);
-    return hash === undefined ? undefined : sha(this.settings(), 'crds', file.display, hash);
+    return hash === undefined ? undefined : sha(this.settingsKey.digest(), 'crds', file.display, hash);
   }
 
   /** What a CRD file taught the run when its text was as now (ranked as when stored: see `ranked`). */

@@ -38,9 +38,10 @@ const text = (r: CliRun): string => r.stdout.replace(/ in [\d.]+ ?m?s\n/g, '\n')
 function mark(dir: string): boolean {
   const file = path.join(dir, RECORD);
   if (!existsSync(file)) return false;
-  const record = JSON.parse(readFileSync(file, 'utf8')) as { report: { body: string } };
-  record.report.body = MARK + record.report.body;
-  writeFileSync(file, JSON.stringify(record));
+  // A line of JSON, then the text printed before the summary.
+  const content = readFileSync(file, 'utf8');
+  const end = content.indexOf('\n') + 1;
+  writeFileSync(file, content.slice(0, end) + MARK + content.slice(end));
   chmodSync(file, 0o600);
   return true;
 }
@@ -105,7 +106,7 @@ describe('the record of a run (--cache)', () => {
     expect(fewer.stdout).not.toContain(MARK);
     expect(fewer.stdout).toContain('1 file scanned');
     // A record that is no record is ignored.
-    writeFileSync(path.join(dir, RECORD), '{"format":"privreg-fix run record 1","key":1}');
+    writeFileSync(path.join(dir, RECORD), '{"format":"privreg-fix run record 2","key":1,"stats":[],"report":{}}\n');
     expect(text(runCli(args, { cwd: dir }))).toBe(text(plain()));
   });
 
