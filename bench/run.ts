@@ -175,14 +175,16 @@ if (copies > 1) {
 // The goals of issue 14 as ratios, from one interleaved run (see bench/lib/ratios.ts).
 const ratioTree = tempDir('ratios');
 copyCorpus(corpusDir, ratioTree);
+const editTree = tempDir('edited');
+copyCorpus(corpusDir, editTree);
 const demo = tempDir('demo');
 copyCorpus(join(ROOT, 'fixtures/demo'), demo);
 const resultsDir = tempDir('results');
 printRatios({
-  bin: BIN, tree: ratioTree, demo, demoFiles: ['cronjob.yaml', 'deployment.yaml', 'service.yaml'], fixFlags: FIX_FLAGS,
+  bin: BIN, tree: ratioTree, editTree, demo, demoFiles: ['cronjob.yaml', 'deployment.yaml', 'service.yaml'], fixFlags: FIX_FLAGS,
   editable: files.find((f) => !/CustomResourceDefinition|ServiceAccount|dockerconfigjson|dockercfg/.test(f.text))?.rel,
-  cacheFile: join(resultsDir, 'cache.json'), rounds: Math.max(5, runs),
+  cacheFile: join(resultsDir, 'cache.json'), editCacheFile: join(resultsDir, 'edited.json'), rounds: Math.max(5, runs),
 });
-for (const dir of [ratioTree, demo, resultsDir]) removeDir(dir);
+for (const dir of [ratioTree, editTree, demo, resultsDir]) removeDir(dir);
 removeDir(cacheDir);
 console.log(`load at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

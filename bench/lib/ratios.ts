@@ -3,7 +3,8 @@
  * turn, so that a machine whose speed drifts between minutes slows all of them alike; each
  * figure is the median of its rounds. Commands: privreg-fix cold `--check` (one thread; the only
  * mode since worker threads were removed), warm `--cache` on an unchanged tree, `--cache` after
- * one file was edited, a 3-file `--check` (a pre-commit run), `node -e 0`, and kubeconform
+ * one file was edited (in a second copy of the tree with a cache of its own: the warm tree is
+ * never edited, so its runs are those of a tree at rest, replayed from the record of the run), a 3-file `--check` (a pre-commit run), `node -e 0`, and kubeconform
  * `-n 1` and `-n 2` when a `kubeconform` binary is on PATH (never downloaded).
  */
 import { spawnSync } from 'node:child_process';
@@ -16,13 +17,16 @@ export interface RatioInput {
   bin: string;
   /** A writable copy of the corpus. */
   tree: string;
-  /** A file of the tree to edit between rounds (relative), for the one-file-edited figure. */
+  /** Another copy, where `editable` is edited (see the module comment). */
+  editTree: string;
+  /** A file of `editTree` to edit between rounds (relative), for the one-file-edited figure. */
   editable: string | undefined;
   /** Directory holding the three small files of a pre-commit run. */
   demo: string;
   demoFiles: string[];
   fixFlags: string[];
   cacheFile: string;
+  editCacheFile: string;
   rounds: number;
 }
 
@@ -44,11 +48,14 @@ function kubeconformArgs(workers: number): string[] {
 export function printRatios(input: RatioInput): void {
   const { bin, tree, demo, fixFlags, rounds } = input;
   const cached = ['--check', '--cache', '--cache-location', input.cacheFile];
+  const editCached = ['--check', '--cache', '--cache-location', input.editCacheFile];
   const node = process.execPath;
-  // Fill the result cache, untimed; a second run records the stats of the files that were
+  // Fill the result caches, untimed; a second run records the stats of the files that were
   // copied too recently for the first to trust (see `FileStamps`): a tree at rest, as a user's.
-  timed(node, [bin, ...cached, ...fixFlags, '.'], tree);
-  timed(node, [bin, ...cached, ...fixFlags, '.'], tree);
+  for (const [dir, flags] of [[tree, cached], [input.editTree, editCached]] as const) {
+    timed(node, [bin, ...flags, ...fixFlags, '.'], dir);
+    timed(node, [bin, ...flags, ...fixFlags, '.'], dir);
+  }
   let edits = 0;
   const commands: { name: string; run: () => number }[] = [
     { name: 'cold --check', run: () => timed(node, [bin, '--check', ...fixFlags, '.'], tree).ms },
@@ -57,9 +64,9 @@ export function printRatios(input: RatioInput): void {
       name: '--cache, one file edited',
       run: () => {
         if (input.editable === undefined) return Number.NaN;
-        const file = join(tree, input.editable);
+        const file = join(input.editTree, input.editable);
         writeFileSync(file, `${readFileSync(file, 'utf8')}# bench edit ${++edits}\n`);
-        return timed(node, [bin, ...cached, ...fixFlags, '.'], tree).ms;
+        return timed(node, [bin, ...editCached, ...fixFlags, '.'], input.editTree).ms;
       },
     },
     { name: '3-file --check (pre-commit)', run: () => timed(node, [bin, '--check', ...fixFlags, ...input.demoFiles], demo).ms },
