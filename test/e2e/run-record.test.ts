@@ -12,20 +12,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WIDGET, widgetCrd } from '../fixtures-support/crds.js';
+import { DEPLOYMENT } from '../fixtures-support/manifests.js';
 import { runCli, tempTree, type CliRun } from './cli.js';
 import { RACY_MS } from '../../src/run/file-stamps.js';
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
 
 const FLAGS = ['-n', 'shop', '-s', 'regcred', '--registry', 'reg.example.com/mirror', '--no-config'];
 const MARK = '# replayed\n';
