@@ -97,7 +97,7 @@ export class FileStamps {
     return info?.isFile() && validStamp(stamp) && sameStat(stamp, info) ? stamp : undefined;
   }
 
-  /** The stamp of a file when valid (see `check`) and of a stat `record` kept. */
+  /** The stored stamp of a file (as `check` or `record` left it), when it has the shape of one. */
   valid(absolute: string): FileStamp | undefined {
     const stamp = this.stamps[absolute];
     return validStamp(stamp) ? stamp : undefined;

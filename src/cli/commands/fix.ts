@@ -116,13 +116,13 @@ async function runMain(args: CliArgs, io: CliIO): Promise<number> {
 const REPORT_PIECE = 64 * 1024;
 
 /**
- * Processes files, prints as it goes and gives the exit code.
- * With `--cache`, a text report streamed alone is recorded (see `ResultCache.record`): a run
- * over the same unchanged tree prints it again (with its own time) and does nothing else. stdout carries the primary output: the diff in diff
- * mode, else the report; the text report goes to stderr when stdout carries a diff, so both stay
- * pipeable. In text format findings are printed as the run goes (in pieces, see
- * `REPORT_PIECE`) and each file's texts are released, so memory stays flat on large trees;
- * JSON, SARIF and GitHub output, and `--output`, are written at the end.
+ * Processes files, prints as it goes and gives the exit code. stdout carries the primary output:
+ * the diff in diff mode, else the report; the text report goes to stderr when stdout carries a
+ * diff, so both stay pipeable. In text format findings are printed as the run goes (in pieces,
+ * see `REPORT_PIECE`) and each file's texts are released, so memory stays flat on large trees;
+ * JSON, SARIF and GitHub output, and `--output`, are written at the end. With `--cache`, a text
+ * report streamed alone is recorded (see `ResultCache.record`): a run over the same unchanged
+ * tree prints it again (with its own time) and does nothing else.
  */
 async function streamFiles(
   args: CliArgs, format: ReportFormat, files: DiscoveredFile[],
