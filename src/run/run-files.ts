@@ -143,8 +143,10 @@ async function resultOf(file: DiscoveredFile, run: Run, fixing: () => Promise<[F
     // A report of findings alone needs no text: the stored result is the file's.
     if (!run.keepTexts) return resultOfEntry(file, entry, undefined);
     const text = preread ?? await readText(file.absolute).catch(() => undefined);
-    // Changed since the pre-pass (or now unreadable): processed as it is now.
+    // Changed since the pre-pass (or now unreadable): processed as it is now, and the run is
+    // not recorded (its report is not the one of the stamped text: see `ResultCache.record`).
     if (text !== undefined && cache.sameText(file, text)) return resultOfEntry(file, entry, text);
+    cache.forget(file);
     const [fix, { engine }] = await fixing();
     return fix.processFile(file, options, engine, mode, text);
   }
