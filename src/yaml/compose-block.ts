@@ -1,5 +1,5 @@
 import type { CST, Node } from 'yaml';
-import { Alias, Pair, YAMLMap, YAMLSeq } from './package.js';
+import { Alias, newPair, YAMLMap, YAMLSeq } from './package.js';
 import { Tok } from './compose-tokens.js';
 import { DECLINE } from './compose-scalars.js';
 import { flowCollection } from './compose-flow.js';
@@ -24,6 +24,10 @@ export class BlockReader extends LineReader {
   private blockIndent = 0;
   /** Nesting of the collection being read: deeper texts are left to the yaml package. */
   private depth = 0;
+  /** Deepest nesting of a block collection read (1: the root collection). */
+  maxDepth = 0;
+  /** Whether an alias was read. */
+  sawAlias = false;
 
   /** The root node at column 0 (p at it): a block map or sequence. */
   root(): Node {
@@ -108,6 +112,7 @@ export class BlockReader extends LineReader {
       const src = this.src(i);
       if (k === Tok.ALIAS) {
         const alias = new Alias(src.substring(1));
+        this.sawAlias = true;
         alias.range = [start, start + src.length, end];
         node = alias;
       } else if (k === Tok.PLAIN) node = this.scalars.plain(src, start, end, false);
@@ -144,6 +149,7 @@ export class BlockReader extends LineReader {
   private blockMap(c: number): YAMLMap {
     const { kind } = this;
     if (++this.depth > MAX_DEPTH) throw DECLINE;
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
     const map = new YAMLMap(this.schema);
     const seen = new Set<unknown>();
     const start = this.at(this.p);
@@ -169,7 +175,7 @@ export class BlockReader extends LineReader {
       this.blockIndent = c;
       const value = this.value(c, false);
       this.blockIndent = saved;
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
       end = value.range?.[2] ?? end;
       if (this.col !== c) break;
       if (kind[this.p] === Tok.SEQ) throw DECLINE;
@@ -184,6 +190,7 @@ export class BlockReader extends LineReader {
   private blockSeq(c: number): YAMLSeq {
     const { kind } = this;
     if (++this.depth > MAX_DEPTH) throw DECLINE;
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
     const seq = new YAMLSeq(this.schema);
     const start = this.at(this.p);
     let end = start;

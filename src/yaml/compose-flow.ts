@@ -1,4 +1,4 @@
-import { Pair, YAMLMap, YAMLSeq, type Scalar } from './package.js';
+import { newPair, YAMLMap, YAMLSeq, type Scalar } from './package.js';
 import { Tok } from './compose-tokens.js';
 import { DECLINE } from './compose-scalars.js';
 import type { LineReader } from './compose-reader.js';
@@ -46,7 +46,7 @@ export function flowCollection(r: LineReader): YAMLSeq | YAMLMap {
         seen.add(key.value);
         r.p++;
         r.skipSpace();
-        (coll as YAMLMap).items.push(new Pair(key, flowScalar(r, false)));
+        (coll as YAMLMap).items.push(newPair(key, flowScalar(r, false)));
       } else (coll as YAMLSeq).items.push(flowScalar(r, false));
       if (kind[r.p] === close) break;
       if (kind[r.p] !== Tok.COMMA) throw DECLINE;

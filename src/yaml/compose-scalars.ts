@@ -1,5 +1,5 @@
 import { CST, type Document, type Scalar as ScalarNode, type ScalarTag } from 'yaml';
-import { isScalar, Scalar } from './package.js';
+import { isScalar, newScalar, type Scalar } from './package.js';
 
 /** Thrown (and caught by composeManifest) when a text is not for the fast path. */
 export const DECLINE: unique symbol = Symbol('decline');
@@ -47,7 +47,7 @@ export class ScalarMaker {
   private make(tag: ScalarTag, value: string, type: ScalarNode.Type, range: [number, number, number]): Scalar {
     const res: unknown = tag.resolve(value, this.onError, this.options);
     if (this.failed) throw DECLINE;
-    const scalar = isScalar(res) ? res : new Scalar(res);
+    const scalar = isScalar(res) ? res : newScalar(res);
     scalar.range = range;
     scalar.source = value;
     scalar.type = type;
