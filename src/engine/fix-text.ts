@@ -71,7 +71,7 @@ export function fixText(path: string, text: string, options: FixOptions, engine:
     }
   }
   if (engine.validation) {
-    const v = validateFile({ docs: file.docs, data }, fixed && { docs: fixed.file.docs, data: fixed.data }, engine.validation);
+    const v = validateFile({ docs: file.docs, data }, fixed && { docs: fixed.file.docs, data: fixed.data, changed: fixed.changed }, engine.validation);
     reports.push(...v.reports);
     if (v.introduced.length > 0) {
       reports.push(...v.introduced);
@@ -120,6 +120,8 @@ function skipReason(file: ManifestFile): RuleReport[] | undefined {
 interface Fixed {
   file: ManifestFile;
   data: unknown[];
+  /** The documents the fix changed (those with patches); the others' data is the original's. */
+  changed: ReadonlySet<number>;
   /** The edits from the original to the result when one pass made it. */
   edits?: TextEdit[];
 }
@@ -154,7 +156,8 @@ function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[]
   }
   const problem = checkData(data, patches, after) ?? checkComments(file.text, current.text, { original: file.comments, fixed: current.comments });
   if (problem) return { error: problem };
-  return edits ? { file: current, data: after, edits } : { file: current, data: after };
+  const changed = new Set(patches.map((p) => p.documentIndex));
+  return edits ? { file: current, data: after, changed, edits } : { file: current, data: after, changed };
 }
 
 function enabled(r: RuleReport, options: FixOptions): boolean {

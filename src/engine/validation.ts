@@ -24,11 +24,12 @@ interface DocErrors {
 
 const key = (e: SchemaError): string => `${e.fieldPath}\u0000${e.message}`;
 
-function validateDocs(docs: readonly Document.Parsed[], data: readonly unknown[], s: ValidationSettings, notes: RuleReport[] | undefined): DocErrors[] {
+function validateDocs(docs: readonly Document.Parsed[], data: readonly unknown[], s: ValidationSettings, notes: RuleReport[] | undefined, only?: ReadonlySet<number>): DocErrors[] {
   const out: DocErrors[] = [];
   // One "not validated" note per kind and file; a run keeps the first of each (`noteFilter`).
   const reported = new Set<string>();
   docs.forEach((doc, i) => {
+    if (only && !only.has(i)) return;
     const root = doc.contents;
     if (!isMap(root)) return;
     const apiVersion = stringAt(root, 'apiVersion');
@@ -58,10 +59,12 @@ function validateDocs(docs: readonly Document.Parsed[], data: readonly unknown[]
  * Validates the original documents and, when a fix changed the text, the fixed ones too. Errors
  * of the original are reported where they are; errors only the fixed text has are returned as
  * `introduced` (positioned at the object in the original), and the caller keeps the file as is.
+ * Of the fixed documents, only those in `fixed.changed` are validated: the verification of the
+ * fix found every other one's data deeply equal to the original's, so its errors are the same.
  */
 export function validateFile(
   original: { docs: readonly Document.Parsed[]; data: readonly unknown[] },
-  fixed: { docs: readonly Document.Parsed[]; data: readonly unknown[] } | undefined,
+  fixed: { docs: readonly Document.Parsed[]; data: readonly unknown[]; changed: ReadonlySet<number> } | undefined,
   settings: ValidationSettings,
 ): FileValidation {
   const reports: RuleReport[] = [];
@@ -74,7 +77,7 @@ export function validateFile(
   const introduced: RuleReport[] = [];
   if (fixed) {
     const known = new Set(before.flatMap((d) => d.errors.map(key)));
-    const after = validateDocs(fixed.docs, fixed.data, settings, undefined);
+    const after = validateDocs(fixed.docs, fixed.data, settings, undefined, fixed.changed);
     after.forEach((d) => {
       const at = (original.docs[d.index]?.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
       for (const e of d.errors) {
