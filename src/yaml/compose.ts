@@ -18,19 +18,34 @@ import { PARSE_OPTIONS } from './options.js';
  * package would decide by its indentation rules, any syntax error): the caller then parses the
  * text with `parseAllDocuments`, so its results and errors stay exactly the yaml package's.
  * With the documents come the text's comments as `commentsOf` gives them (every Lexer token that
- * starts with `#`, trailing spaces trimmed), gathered from the same tokens.
+ * starts with `#`, trailing spaces trimmed), gathered from the same tokens, and what the
+ * composer saw of the nesting and aliases (see `Composed`).
  */
-export function composeManifest(text: string): { docs: Document.Parsed[]; comments: string[] } | undefined {
+export function composeManifest(text: string): Composed | undefined {
   if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   const tokens = tokenize(text);
   return tokens && composeTokens(text, tokens);
 }
 
+/** The documents of a text the fast path took. */
+export interface Composed {
+  docs: Document.Parsed[];
+  comments: string[];
+  /**
+   * Deepest nesting of a block collection in any document (1: a root collection); a flow
+   * collection, which holds only scalars here, sits at most one level deeper.
+   */
+  depth: number;
+  /** Whether any document has an alias. */
+  aliases: boolean;
+}
+
 /** `composeManifest` from a text's tokens (exported for the scanner's differential test). */
-export function composeTokens(text: string, tokens: Tokens): { docs: Document.Parsed[]; comments: string[] } | undefined {
+export function composeTokens(text: string, tokens: Tokens): Composed | undefined {
+  const seen = { depth: 0, aliases: false };
   let docs: Document.Parsed[];
   try {
-    docs = composeStream(text, tokens);
+    docs = composeStream(text, tokens, seen);
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
@@ -40,10 +55,10 @@ export function composeTokens(text: string, tokens: Tokens): { docs: Document.Pa
   for (let i = 0; i < tokens.count; i++) {
     if (kind[i] === Tok.COMMENT) comments.push(text.slice(offset[i], offset[i + 1]).trimEnd());
   }
-  return { docs, comments };
+  return { docs, comments, ...seen };
 }
 
-function composeStream(text: string, tokens: Tokens): Document.Parsed[] {
+function composeStream(text: string, tokens: Tokens, seen: { depth: number; aliases: boolean }): Document.Parsed[] {
   const { kind } = tokens;
   const docs: Document.Parsed[] = [];
   let p = 0;
@@ -89,6 +104,8 @@ function composeStream(text: string, tokens: Tokens): Document.Parsed[] {
     const contentEnd = (contents.range as [number, number, number])[2];
     // A root collection's document ends after the blank and comment lines that follow it.
     const docEnd = empty || reader.lastEmpty ? contentEnd : reader.at(reader.p);
+    seen.depth = Math.max(seen.depth, reader.maxDepth);
+    seen.aliases ||= reader.sawAlias;
     doc.contents = contents as Document.Parsed['contents'];
     doc.range = [docOffset, contentEnd, docEnd];
     docs.push(doc);

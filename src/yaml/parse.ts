@@ -49,6 +49,9 @@ export function parseManifest(path: string, text: string): ManifestFile {
   // An empty stream (only comments or nothing) comes back as a non-array EmptyStream.
   const docs = Array.isArray(parsed) ? parsed : [];
   const errors: SyntaxProblem[] = [];
+  // What the fast composer saw tells that no document is too deep and none has an alias: the
+  // walk below would find nothing.
+  if (fast && !fast.aliases && fast.depth + 1 <= MAX_NESTING_DEPTH) return { path, text, docs, errors, comments: fast.comments };
   // Computed once: a per-document search of the whole text is quadratic on many-document files.
   const withAliases = mayHaveAliases(text);
   for (const doc of docs) {

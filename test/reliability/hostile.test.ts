@@ -2,6 +2,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, MAX_FILE_BYTES, readText, ReadError } from '../../src/io/read-text.js';
+import { composeManifest } from '../../src/yaml/compose.js';
 import { MAX_NESTING_DEPTH } from '../../src/yaml/parse.js';
 import { runCli, tempDir } from '../e2e/cli.js';
 import { dataOf, fixOnce } from './support/check-fix.js';
@@ -23,6 +24,8 @@ function blockMap(depth: number): string {
   return s;
 }
 const inData = (v: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: ${v}\n`;
+/** A Pod whose `spec.x` holds block maps nested to `depth` levels in all (the root map is 1). */
+const deepPod = (depth: number): string => `${POD}  x:\n${blockMap(depth - 2).replace(/^/gm, '  ')}`;
 
 /** Hostile texts and the finding each must give (the file always stays unchanged). */
 const REFUSED: [string, string, RegExp][] = [
@@ -34,6 +37,7 @@ const REFUSED: [string, string, RegExp][] = [
   ['10 000 nested flow maps', inData(flowMap(10_000)), /NESTING_TOO_DEEP/],
   ['2 000 nested block maps', `${POD}  x:\n${blockMap(2_000).replace(/^/gm, '  ')}`, /NESTING_TOO_DEEP/],
   [`${MAX_NESTING_DEPTH + 10} nested flow sequences (parses, over the limit)`, inData(flowSeq(MAX_NESTING_DEPTH + 10)), /NESTING_TOO_DEEP/],
+  [`${MAX_NESTING_DEPTH + 1} nested block maps (the fast composer's shape, just over the limit)`, deepPod(MAX_NESTING_DEPTH + 1), /NESTING_TOO_DEEP/],
   ['10 000 unclosed flow sequences', `a: ${'['.repeat(10_000)}`, /yaml-syntax/],
 ];
 
@@ -58,6 +62,15 @@ describe('unusual but harmless texts work', () => {
     const r = fixOnce(text);
     expect(r.output).toContain('namespace: demo');
     expect('error' in dataOf(r.output)).toBe(false);
+  });
+
+  it(`block maps nested ${MAX_NESTING_DEPTH} levels, which the fast composer takes, are fixed normally`, () => {
+    const text = deepPod(MAX_NESTING_DEPTH);
+    expect(composeManifest(text)?.depth).toBe(MAX_NESTING_DEPTH);
+    expect(composeManifest(deepPod(MAX_NESTING_DEPTH + 1))?.depth).toBe(MAX_NESTING_DEPTH + 1);
+    const r = fixOnce(text);
+    expect(r.findings.filter((f) => f.ruleId === 'yaml-syntax')).toEqual([]);
+    expect(r.output).toContain('imagePullSecrets');
   });
 
   it('a 1 MB line', () => {
