@@ -15,8 +15,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { Script } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
-import { isPrivate, moduleStamp, writePrivateFile } from '../io/private-file.js';
+import { isPrivate, moduleStamp, readPrivateBytes, writePrivateFile } from '../io/private-file.js';
 
 /** Bumped when what is stored changes shape. */
 const FORMAT = 1;
@@ -68,10 +69,21 @@ export class CompiledCache {
     }
     try {
       const module = { exports: {} as unknown };
-      // ajv standalone code (written by `store`) is a CommonJS module requiring ajv's runtime helpers.
-      new Function('module', 'exports', 'require', code)(module, module.exports, requireHere);
+      // ajv standalone code (written by `store`) is a CommonJS module requiring ajv's runtime
+      // helpers. V8's code cache of it, kept beside it, saves compiling it again: 2.9 MB of a
+      // corpus's CRD validators in 21 ms instead of 80. V8 refuses a cache made by another
+      // version or with other flags (`cachedDataRejected`), but of another source only by its
+      // length: the cache starts with a digest of the code it was made from.
+      const cacheFile = this.file(key, '.v8');
+      const digest = createHash('sha256').update(code).digest();
+      const stored = readPrivateBytes(cacheFile);
+      const cachedData = stored && stored.length > digest.length && digest.equals(stored.subarray(0, digest.length)) ? stored.subarray(digest.length) : undefined;
+      const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: this.file(key), ...(cachedData && { cachedData }) });
+      (script.runInThisContext() as (m: typeof module, e: unknown, r: NodeJS.Require) => void)(module, module.exports, requireHere);
       const validate = module.exports as ValidateFunction;
-      return typeof validate === 'function' ? validate : undefined;
+      if (typeof validate !== 'function') return undefined;
+      if (cachedData === undefined || script.cachedDataRejected === true) writePrivateFile(cacheFile, Buffer.concat([digest, script.createCachedData()]));
+      return validate;
     } catch {
       return undefined;
     }
@@ -82,7 +94,7 @@ export class CompiledCache {
     writePrivateFile(this.file(key), code);
   }
 
-  private file(key: string): string {
-    return path.join(this.dir, `${key}.cjs`);
+  private file(key: string, extension = '.cjs'): string {
+    return path.join(this.dir, `${key}${extension}`);
   }
 }

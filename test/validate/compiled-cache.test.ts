@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,8 @@ async function validateWidget(cacheDir: string | false): Promise<ValidationResul
   return validator.validate(doc.contents as never, doc.toJS());
 }
 
-const entries = (dir: string): string[] => readdirSync(path.join(dir, 'validators'));
+/** The stored validators (each may have V8's code cache of it beside it, `.v8`). */
+const entries = (dir: string): string[] => readdirSync(path.join(dir, 'validators')).filter((f) => f.endsWith('.cjs'));
 
 describe('cache of compiled CRD validators', () => {
   it('stores a validator once and gives the same errors from it as from compiling', async () => {
@@ -60,6 +61,40 @@ describe('cache of compiled CRD validators', () => {
     expect(compiledCacheDir({ PRIVREG_FIX_CACHE_DIR: '/x/y' })).toBe(path.resolve('/x/y'));
     expect(compiledCacheDir({ XDG_CACHE_HOME: '/c' })).toBe(path.join('/c', 'privreg-fix'));
     expect(compiledCacheDir({})).toMatch(/\.cache[/\\]privreg-fix$/);
+  });
+});
+
+describe('V8 code cache of the stored validators', () => {
+  it('is made on the first load of a stored validator, private, and used or made again after', async () => {
+    const dir = tempDir();
+    const fresh = await validateWidget(false);
+    await validateWidget(dir);
+    const v8 = (): string[] => readdirSync(path.join(dir, 'validators')).filter((f) => f.endsWith('.v8'));
+    // Compiled by ajv in this run: no code cache yet.
+    expect(v8()).toEqual([]);
+    expect(await validateWidget(dir)).toEqual(fresh);
+    expect(v8()).toHaveLength(1);
+    const file = path.join(dir, 'validators', v8()[0] as string);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o077).toBe(0);
+    const made = readFileSync(file);
+    expect(await validateWidget(dir)).toEqual(fresh);
+    expect(readFileSync(file).equals(made)).toBe(true);
+    // A damaged cache changes nothing (that it is made again shows across processes only, as V8
+    // reuses its compilation within one: test/e2e/compiled-cache.test.ts).
+    writeFileSync(file, Buffer.concat([made.subarray(0, 32), Buffer.from('not a code cache')]), { mode: 0o600 });
+    expect(await validateWidget(dir)).toEqual(fresh);
+  });
+
+  it('is not used for code other than the one it was made from, even of the same length', async () => {
+    const dir = tempDir();
+    await validateWidget(dir);
+    await validateWidget(dir);
+    const code = path.join(dir, 'validators', entries(dir)[0] as string);
+    const text = readFileSync(code, 'utf8');
+    // Same length, other code: accepts everything.
+    const standIn = 'module.exports = function validate() { return true; };';
+    writeFileSync(code, standIn + ' '.repeat(text.length - standIn.length), { mode: 0o600 });
+    expect((await validateWidget(dir)).status).toBe('valid');
   });
 });
 
