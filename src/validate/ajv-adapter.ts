@@ -21,10 +21,21 @@ export type Check = (value: unknown) => RawError[];
  * unknown fields (ajv's `additionalProperties` sees the key).
  */
 export function stripNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNulls);
   if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = stripNulls(value[i]);
+    return out;
+  }
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) out[key] = child === null ? undefined : stripNulls(child);
+  const map = value as Record<string, unknown>;
+  for (const key of Object.keys(map)) {
+    const child = map[key];
+    const copy = child === null ? undefined : stripNulls(child);
+    // An own `__proto__` key stays a key (assigning it would set the copy's prototype).
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, writable: true, enumerable: true, configurable: true });
+    else out[key] = copy;
+  }
   return out;
 }
 
