@@ -16,7 +16,7 @@ import type { FileResult, Finding, Severity, TextEdit } from '../core/types.js';
 import { validateFile, type ValidationSettings } from './validation.js';
 import { documentsDataOnce } from './doc-data.js';
 import { duplicateCrdReports } from './duplicate-crds.js';
-import { checkComments, checkData, documentsData } from './verify.js';
+import { checkComments, checkData, documentsData, unchangedDocuments } from './verify.js';
 
 /** The shared, per-run parts of the engine. */
 export interface Engine {
@@ -140,12 +140,16 @@ function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[]
     pending.forEach((r, i) => {
       if (!applied.skipped.has(i)) patches.push(...(r.patches ?? []));
     });
+    const before = current;
     current = parseManifest(file.path, applied.text);
     if (current.errors.length > 0) {
       const e = current.errors[0];
       return { error: `the fixed text does not parse: ${e?.message ?? 'unknown error'}` };
     }
-    pending = lintObjects(current.text, findObjects(current.docs), engine, options)
+    // A document whose text no edit touched gives the rules what it gave them in this pass,
+    // whose fixes were all applied: only the others can have fixes pending.
+    const same = applied.skipped.size === 0 ? unchangedDocuments(before, current) : undefined;
+    pending = lintObjects(current.text, findObjects(current.docs), engine, options, same && ((o) => !same.has(o.doc)))
       .filter((r) => r.fix && enabled(r, options));
   }
   let after: unknown[];

@@ -8,12 +8,16 @@ import type { Engine } from './fix-text.js';
 import type { FixOptions } from '../core/options.js';
 import { suppressedRules } from '../rules/suppressions.js';
 
-/** Runs every rule over every object of one text; returns the raw reports. */
+/**
+ * Runs every rule over every object of one text (or those `only` keeps; the others still lend
+ * the file's layout); returns the raw reports.
+ */
 export function lintObjects(
   text: string,
   objects: readonly ManifestObject[],
   engine: Pick<Engine, 'rules' | 'kinds' | 'index'>,
   options: FixOptions,
+  only?: (object: ManifestObject) => boolean,
 ): RuleReport[] {
   const { rules, kinds, index } = engine;
   const reports: RuleReport[] = [];
@@ -36,6 +40,7 @@ export function lintObjects(
   const wantsKindInfo = options.namespace !== undefined || options.pullSecrets.length > 0 || options.registry !== undefined
     || Object.keys(options.registries).length > 0;
   for (const object of objects) {
+    if (only && !only(object)) continue;
     const { apiVersion, kind } = object.ref;
     const info = kinds.lookup(apiVersion, kind, options.kinds);
     const suppressed = suppressedRules(object);

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { commentsOf } from '../yaml/documents.js';
 import { documentToJS } from '../yaml/data.js';
 import type { Document } from '../yaml/nodes.js';
+import type { ManifestFile } from '../yaml/parse.js';
 import type { DataPatch } from '../rules/rule.js';
 
 /**
@@ -74,4 +75,25 @@ export function checkComments(original: string, fixed: string, known: { original
     if (n > 0) return `the comment ${JSON.stringify(comment.length > 60 ? `${comment.slice(0, 57)}...` : comment)} would be lost`;
   }
   return undefined;
+}
+
+/**
+ * The documents of `after` whose text is the text of the same document of `before`: each from
+ * its start to the next one's (the first from the start of the text, the last to its end), in
+ * two texts of as many documents, both read by the fast composer (no directives, whose effect
+ * crosses documents). Undefined when the two cannot be compared so.
+ */
+export function unchangedDocuments(before: ManifestFile, after: ManifestFile): Set<Document.Parsed> | undefined {
+  if (before.comments === undefined || after.comments === undefined || before.docs.length !== after.docs.length) return undefined;
+  const slices = (file: ManifestFile): string[] => file.docs.map((doc, i) => {
+    const next = file.docs[i + 1];
+    return file.text.slice(i === 0 ? 0 : doc.range[0], next ? next.range[0] : file.text.length);
+  });
+  const old = slices(before);
+  const now = slices(after);
+  const same = new Set<Document.Parsed>();
+  after.docs.forEach((doc, i) => {
+    if (old[i] === now[i]) same.add(doc);
+  });
+  return same;
 }

@@ -1,0 +1,73 @@
+/**
+ * The passes of a fix: after the edits of a pass, the rules look again only at the objects of
+ * documents whose text changed (and at every object when an edit had to wait for a later pass).
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveRun } from '../../src/api/options.js';
+import { createEngine } from '../../src/engine/create-engine.js';
+import { fixText } from '../../src/engine/fix-text.js';
+import { unchangedDocuments } from '../../src/engine/verify.js';
+import { defaultRules } from '../../src/rules/index.js';
+import type { Rule } from '../../src/rules/rule.js';
+import { parseManifest } from '../../src/yaml/parse.js';
+
+const TEXT = `# roles
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: reader
+rules: []
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: writer
+rules: []
+`;
+
+/** A rule that reports nothing and notes the objects it is shown. */
+function watcher(seen: string[]): Rule {
+  return {
+    meta: { id: 'watcher', defaultSeverity: 'info', fixable: false, description: 'test', docs: 'README.md' },
+    check: (ctx) => void seen.push(ctx.object.ref.name ?? ''),
+  };
+}
+
+describe('passes of a fix', () => {
+  it('looks again only at the objects of the documents the edits changed', async () => {
+    const resolved = await resolveRun({ cwd: process.cwd(), namespace: 'team', config: false });
+    const seen: string[] = [];
+    const engine = await createEngine(resolved.settings, [...defaultRules(), watcher(seen)]);
+    const r = fixText('x.yaml', TEXT, resolved.optionsFor(`${process.cwd()}/x.yaml`), engine);
+    expect(r.output).toBe(TEXT.replace('  name: settings\n', '  name: settings\n  namespace: team\n'));
+    // The first pass, then only the ConfigMap: both ClusterRoles' texts are unchanged.
+    expect(seen).toEqual(['reader', 'settings', 'writer', 'settings']);
+  });
+});
+
+describe('unchangedDocuments', () => {
+  const before = parseManifest('x.yaml', TEXT);
+
+  it('gives the documents of the same text, each from its start to the next one\'s', () => {
+    const after = parseManifest('x.yaml', TEXT.replace('name: settings', 'name: other'));
+    const same = unchangedDocuments(before, after);
+    expect(same && after.docs.map((d) => same.has(d))).toEqual([true, false, true]);
+    // A comment before the first document belongs to it.
+    const commented = parseManifest('x.yaml', TEXT.replace('# roles', '# all roles'));
+    const first = unchangedDocuments(before, commented);
+    expect(first && commented.docs.map((d) => first.has(d))).toEqual([false, true, true]);
+  });
+
+  it('compares nothing when the documents are not as many, or a text is not the fast path\'s', () => {
+    expect(unchangedDocuments(before, parseManifest('x.yaml', `${TEXT}---\na: 1\n`))).toBeUndefined();
+    // A directive: the yaml package reads this text.
+    const directive = parseManifest('x.yaml', `%YAML 1.1\n---\n${TEXT}`);
+    expect(directive.comments).toBeUndefined();
+    expect(unchangedDocuments(before, directive)).toBeUndefined();
+  });
+});
