@@ -15,7 +15,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { Script } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
 import { isPrivate, moduleStamp, readPrivateBytes, writePrivateFile } from '../io/private-file.js';
 
@@ -78,6 +77,8 @@ export class CompiledCache {
       const digest = createHash('sha256').update(code).digest();
       const stored = readPrivateBytes(cacheFile);
       const cachedData = stored && stored.length > digest.length && digest.equals(stored.subarray(0, digest.length)) ? stored.subarray(digest.length) : undefined;
+      // node:vm is loaded only by a run that loads a stored validator.
+      const { Script } = requireHere('node:vm') as typeof import('node:vm');
       const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: this.file(key), ...(cachedData && { cachedData }) });
       (script.runInThisContext() as (m: typeof module, e: unknown, r: NodeJS.Require) => void)(module, module.exports, requireHere);
       const validate = module.exports as ValidateFunction;
