@@ -154,7 +154,9 @@ function applyAndVerify(file: ManifestFile, data: unknown[], first: RuleReport[]
   }
   let after: unknown[];
   try {
-    after = documentsData(current.docs);
+    // A document whose text the fix left as it was has the original's data.
+    const same = unchangedDocuments(file, current);
+    after = documentsData(current.docs, same && { docs: same, data });
   } catch (e) {
     return { error: `could not read the fixed data: ${(e as Error).message}` };
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveRun } from '../../src/api/options.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { fixText } from '../../src/engine/fix-text.js';
-import { unchangedDocuments } from '../../src/engine/verify.js';
+import { documentsData, unchangedDocuments } from '../../src/engine/verify.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { parseManifest } from '../../src/yaml/parse.js';
@@ -47,6 +47,38 @@ describe('passes of a fix', () => {
     expect(r.output).toBe(TEXT.replace('  name: settings\n', '  name: settings\n  namespace: team\n'));
     // The first pass, then only the ConfigMap: both ClusterRoles' texts are unchanged.
     expect(seen).toEqual(['reader', 'settings', 'writer', 'settings']);
+  });
+});
+
+describe('verification of a fix in documents whose text did not change', () => {
+  it('still refuses a fix that says it changes such a document', async () => {
+    const resolved = await resolveRun({ cwd: process.cwd(), namespace: 'team', config: false });
+    // A fix that edits the ConfigMap's text (a comment) but claims to label the first ClusterRole.
+    const liar: Rule = {
+      meta: { id: 'liar', defaultSeverity: 'warning', fixable: true, description: 'test', docs: 'README.md' },
+      check: (ctx) => {
+        if (ctx.object.ref.name !== 'reader') return;
+        const at = TEXT.indexOf('kind: ConfigMap');
+        ctx.report({ message: 'labels', start: 0, end: 1, fix: [{ start: at, end: at, text: '# labelled\n' }], patches: [{ documentIndex: 0, path: ['metadata', 'labels'], value: { a: 'b' } }] });
+      },
+    };
+    const engine = await createEngine(resolved.settings, [liar]);
+    const r = fixText('x.yaml', TEXT, resolved.optionsFor(`${process.cwd()}/x.yaml`), engine);
+    expect(r.output).toBe(TEXT);
+    expect(r.findings.map((f) => f.ruleId)).toContain('internal-error');
+    expect(r.findings.find((f) => f.ruleId === 'internal-error')?.message).toMatch(/document 1 differs from the intended result/);
+  });
+
+  it('takes their data from before, the same objects', () => {
+    const before = parseManifest('x.yaml', TEXT);
+    const after = parseManifest('x.yaml', TEXT.replace('name: settings', 'name: other'));
+    const same = unchangedDocuments(before, after);
+    if (!same) throw new Error('comparable');
+    const original = [{ a: 1 }, { b: 2 }, { c: 3 }];
+    const data = documentsData(after.docs, { docs: same, data: original });
+    expect(data[0]).toBe(original[0]);
+    expect(data[1]).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other' } });
+    expect(data[2]).toBe(original[2]);
   });
 });
 
