@@ -6,7 +6,7 @@
  * `metadata.name` the one applied last replaces the other; with another name the second is not
  * served, its `NamesAccepted` condition false.)
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '../core/digest.js';
 import { isMap, type Node, type YAMLMap, findPair } from '../yaml/nodes.js';
 import type { KindRegistry } from '../kinds/registry.js';
 import type { ManifestObject } from '../manifest/objects.js';

@@ -1,15 +1,10 @@
 /** The digests the result cache's keys are made of (see `ResultCache`). */
-import { createRequire } from 'node:module';
 import type { RunSettings } from '../config/resolve.js';
+import { createHash } from '../core/digest.js';
 import type { FixOptions } from '../core/options.js';
 import { factsOf } from '../engine/index-facts.js';
 import type { InputIndexData } from '../rules/input-index.js';
 import { schemaStamp } from '../validate/schema-store.js';
-
-/** `node:crypto`, loaded for the first digest: a run its record replays makes none (loading it costs ~8 ms). */
-let crypto: typeof import('node:crypto') | undefined;
-const createHash = (algorithm: string): import('node:crypto').Hash =>
-  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 /** A digest of `parts` and of each frozen options object met (most files of a run share one), made once. */
 export class OptionsDigests {

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Options, ValidateFunction } from 'ajv';
+import type { CompiledCache } from './compiled-cache.js';
 
 /** Custom keyword the generator uses to call a definition compiled into a module of its own. */
 export const SHARED_KEYWORD = 'x-privreg-shared';
@@ -28,8 +29,13 @@ export function validatorFile(key: string): string {
 
 const requireModule = createRequire(import.meta.url);
 
-/** Loads the validator of one kind from a version's schema directory. */
-export function loadBuiltinValidator(versionDir: string, key: string): ValidateFunction {
-  const module = requireModule(join(versionDir, 'validators', validatorFile(key))) as { validate: ValidateFunction };
+/**
+ * Loads the validator of one kind from a version's schema directory: through the cache of
+ * compiled validators when there is one (V8's code cache of the modules kept there), else with
+ * Node's `require`.
+ */
+export function loadBuiltinValidator(versionDir: string, key: string, cache?: CompiledCache): ValidateFunction {
+  const file = join(versionDir, 'validators', validatorFile(key));
+  const module = (cache ? cache.loadBuiltin(file) : requireModule(file)) as { validate: ValidateFunction };
   return module.validate;
 }

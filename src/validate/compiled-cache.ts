@@ -10,7 +10,7 @@
  * optimisation only: any failure to read or write it is ignored. Entries are code, so only files
  * of the current user that no one else may write are loaded.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '../core/digest.js';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -41,13 +41,44 @@ function buildStamp(): string {
   return `${FORMAT}|${ajv}|${own}`;
 }
 
-/** Stored validators, by the hash of what they were compiled from. */
+/** A CommonJS module's wrapper function. */
+type ModuleFunction = (exports: unknown, require: (id: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
+
+/**
+ * Runs CommonJS `code` as the module `filename` with V8's code cache of it kept in `cacheFile`,
+ * which starts with `header` (what tells the code it was made from: V8 itself tells another
+ * source only by its length, and refuses a cache of another V8 or other flags). The cache is
+ * made when missing, told apart or refused. Returns the module's exports.
+ */
+function runModule(code: string, filename: string, cacheFile: string, header: Buffer, require: (id: string) => unknown, module: { exports: unknown }): unknown {
+  const stored = readPrivateBytes(cacheFile);
+  const cachedData = stored && stored.length > header.length && header.equals(stored.subarray(0, header.length)) ? stored.subarray(header.length) : undefined;
+  // node:vm is loaded only by a run that runs a module so.
+  const { Script } = requireHere('node:vm') as typeof import('node:vm');
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename, ...(cachedData && { cachedData }) });
+  (script.runInThisContext() as ModuleFunction)(module.exports, require, module, filename, path.dirname(filename));
+  if (cachedData === undefined || script.cachedDataRejected === true) writePrivateFile(cacheFile, Buffer.concat([header, script.createCachedData()]));
+  return module.exports;
+}
+
+/**
+ * Stored validators, by the hash of what they were compiled from, and V8's code cache of the
+ * stored ones and of the built-in validator modules.
+ */
 export class CompiledCache {
   private readonly dir: string;
-  private readonly stamp = buildStamp();
+  private readonly codeDir: string;
+  private stampOf: string | undefined;
+  /** Built-in modules loaded, by file (as Node's own module cache keeps them). */
+  private readonly builtins = new Map<string, { exports: unknown }>();
 
   constructor(root: string) {
     this.dir = path.join(root, 'validators');
+    this.codeDir = path.join(root, 'code');
+  }
+
+  private get stamp(): string {
+    return (this.stampOf ??= buildStamp());
   }
 
   /** The key of a schema compiled in a given context (e.g. the Kubernetes version). */
@@ -67,26 +98,40 @@ export class CompiledCache {
       return undefined;
     }
     try {
-      const module = { exports: {} as unknown };
       // ajv standalone code (written by `store`) is a CommonJS module requiring ajv's runtime
-      // helpers. V8's code cache of it, kept beside it, saves compiling it again: 2.9 MB of a
-      // corpus's CRD validators in 21 ms instead of 80. V8 refuses a cache made by another
-      // version or with other flags (`cachedDataRejected`), but of another source only by its
-      // length: the cache starts with a digest of the code it was made from.
-      const cacheFile = this.file(key, '.v8');
+      // helpers. Its code cache saves compiling it again (2.9 MB of a corpus's CRD validators
+      // load in 21 ms instead of 80); its header is a digest of the code.
       const digest = createHash('sha256').update(code).digest();
-      const stored = readPrivateBytes(cacheFile);
-      const cachedData = stored && stored.length > digest.length && digest.equals(stored.subarray(0, digest.length)) ? stored.subarray(digest.length) : undefined;
-      // node:vm is loaded only by a run that loads a stored validator.
-      const { Script } = requireHere('node:vm') as typeof import('node:vm');
-      const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: this.file(key), ...(cachedData && { cachedData }) });
-      (script.runInThisContext() as (m: typeof module, e: unknown, r: NodeJS.Require) => void)(module, module.exports, requireHere);
-      const validate = module.exports as ValidateFunction;
-      if (typeof validate !== 'function') return undefined;
-      if (cachedData === undefined || script.cachedDataRejected === true) writePrivateFile(cacheFile, Buffer.concat([digest, script.createCachedData()]));
-      return validate;
+      const validate = runModule(code, this.file(key), this.file(key, '.v8'), digest, requireHere, { exports: {} }) as ValidateFunction;
+      return typeof validate === 'function' ? validate : undefined;
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * A built-in validator module of the package (CommonJS, requiring only modules beside it) and
+   * what it requires, run with V8's code cache of each (a Deployment, a CronJob and a Service
+   * load 410 KB of them). A cache is told from another module's by the module file's path and
+   * stat (size, modification and change times, inode), as the package's files change only when
+   * it is installed again; named by the file's name and a hash of its directory.
+   */
+  loadBuiltin(file: string): unknown {
+    const known = this.builtins.get(file);
+    if (known) return known.exports;
+    const module = { exports: {} as unknown };
+    this.builtins.set(file, module);
+    try {
+      const code = readFileSync(file, 'utf8');
+      const st = statSync(file);
+      const header = Buffer.from(`${JSON.stringify([file, st.size, st.mtimeMs, st.ctimeMs, st.ino])}\n`);
+      const dir = path.dirname(file);
+      const cacheFile = path.join(this.codeDir, `${path.basename(file)}.${nameHash(dir)}.v8`);
+      const required = (id: string): unknown => (id.startsWith('./') ? this.loadBuiltin(path.join(dir, id)) : createRequire(file)(id));
+      return runModule(code, file, cacheFile, header, required, module);
+    } catch (e) {
+      this.builtins.delete(file);
+      throw e;
     }
   }
 
@@ -98,4 +143,11 @@ export class CompiledCache {
   private file(key: string, extension = '.cjs'): string {
     return path.join(this.dir, `${key}${extension}`);
   }
+}
+
+/** A short hash of a text for naming a file (FNV-1a; what the file holds is checked apart). */
+function nameHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -127,7 +127,7 @@ class KubernetesValidator implements Validator {
     private readonly version: string,
     crds: unknown[],
     jsonSchemas: JsonSchemaFile[],
-    cache: CompiledCache | undefined,
+    private readonly cache: CompiledCache | undefined,
   ) {
     const definitions = (): Readonly<Record<string, JsonObject>> => this.getBuiltins().definitions();
     this.compiler = new RuntimeCompiler(definitions, cache && { store: cache, context: `kubernetes-${version}` });
@@ -209,7 +209,7 @@ class KubernetesValidator implements Validator {
     const definition = builtins.kinds[key];
     if (definition === undefined) return null;
     const root: JsonObject = { $ref: `#/definitions/${definition}` };
-    return ajvCheck(loadBuiltinValidator(builtins.dir, key), this.knownFields(root));
+    return ajvCheck(loadBuiltinValidator(builtins.dir, key, this.cache), this.knownFields(root));
   }
 
   private knownFields(root: JsonObject): (path: readonly PathSegment[]) => string[] | undefined {

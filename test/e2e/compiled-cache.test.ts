@@ -27,6 +27,9 @@ describe('compiled CRD validators across runs', () => {
     expect(first).toMatch(/spec\.size: must be integer/);
     expect(files('.cjs')).toHaveLength(1);
     expect(files('.v8')).toEqual([]);
+    // The built-in validator of the CRD document itself ran with a code cache made for it.
+    const code = readdirSync(path.join(cache, 'code'));
+    expect(code.some((f) => f.startsWith('apiextensions.k8s.io_v1_CustomResourceDefinition.cjs.'))).toBe(true);
     expect(run()).toBe(first);
     expect(files('.v8')).toHaveLength(1);
     const v8 = path.join(cache, 'validators', files('.v8')[0] as string);
@@ -39,5 +42,6 @@ describe('compiled CRD validators across runs', () => {
     const remade = readFileSync(v8);
     expect(remade.equals(damaged)).toBe(false);
     expect(remade.length).toBeGreaterThan(damaged.length);
+    expect(readdirSync(path.join(cache, 'code'))).toEqual(code);
   });
 });

@@ -1,8 +1,8 @@
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compiledCacheDir } from '../../src/validate/compiled-cache.js';
+import { CompiledCache, compiledCacheDir } from '../../src/validate/compiled-cache.js';
 import { createValidator, type ValidationResult } from '../../src/validate/index.js';
 import { PARSE_OPTIONS } from '../../src/yaml/options.js';
 import { tempDir } from '../e2e/cli.js';
@@ -95,6 +95,53 @@ describe('V8 code cache of the stored validators', () => {
     const standIn = 'module.exports = function validate() { return true; };';
     writeFileSync(code, standIn + ' '.repeat(text.length - standIn.length), { mode: 0o600 });
     expect((await validateWidget(dir)).status).toBe('valid');
+  });
+});
+
+describe('built-in validator modules through the cache', () => {
+  it('run with what they require beside them, once each, with a code cache of each', () => {
+    const pkg = tempDir();
+    mkdirSync(path.join(pkg, 'validators'));
+    writeFileSync(path.join(pkg, 'validators', 'kind.cjs'), '"use strict";const s = require("./shared.cjs");exports.validate = (d) => s.ok(d) && __filename.endsWith("kind.cjs");');
+    writeFileSync(path.join(pkg, 'validators', 'shared.cjs'), '"use strict";globalThis.__sharedRuns = (globalThis.__sharedRuns ?? 0) + 1;exports.ok = (d) => d === 1;');
+    const cache = tempDir();
+    const first = new CompiledCache(cache);
+    const kind = first.loadBuiltin(path.join(pkg, 'validators', 'kind.cjs')) as { validate: (d: unknown) => boolean };
+    expect(kind.validate(1)).toBe(true);
+    expect(kind.validate(2)).toBe(false);
+    expect(first.loadBuiltin(path.join(pkg, 'validators', 'shared.cjs'))).toBe(first.loadBuiltin(path.join(pkg, 'validators', 'shared.cjs')));
+    expect((globalThis as { __sharedRuns?: number }).__sharedRuns).toBe(1);
+    const made = readdirSync(path.join(cache, 'code')).sort();
+    expect(made).toHaveLength(2);
+    expect(made[0]).toMatch(/^kind\.cjs\.[0-9a-f]{8}\.v8$/);
+    for (const f of made) if (process.platform !== 'win32') expect(statSync(path.join(cache, 'code', f)).mode & 0o077).toBe(0);
+  });
+
+  it('never runs the code cache of a module file that changed, even to a text of the same length', () => {
+    const pkg = tempDir();
+    const file = path.join(pkg, 'kind.cjs');
+    writeFileSync(file, 'exports.validate = () => "one";');
+    const cache = tempDir();
+    expect((new CompiledCache(cache).loadBuiltin(file) as { validate: () => string }).validate()).toBe('one');
+    // Past the file system's clock tick (a few ms on Linux), as a reinstall always is.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+    writeFileSync(file, 'exports.validate = () => "two";');
+    expect((new CompiledCache(cache).loadBuiltin(file) as { validate: () => string }).validate()).toBe('two');
+  });
+
+  it('give the findings Node\'s require gives', async () => {
+    const cache = tempDir();
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: many\n  selector: {}\n  template:\n    spec:\n      containers:\n      - name: c\n        image: nginx\n        ports: [{containerPort: http}]\n';
+    const results = [];
+    for (const cacheDir of [false, cache, cache] as const) {
+      const validator = await createValidator({ cacheDir });
+      const doc = parseDocument(text, PARSE_OPTIONS);
+      results.push(validator.validate(doc.contents as never, doc.toJS()));
+    }
+    expect(results[0]?.status).toBe('invalid');
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+    expect(readdirSync(path.join(cache, 'code')).some((f) => f.startsWith('apps_v1_Deployment.cjs.'))).toBe(true);
   });
 });
 
