@@ -10,12 +10,12 @@
  * optimisation only: any failure to read or write it is ignored. Entries are code, so only files
  * of the current user that no one else may write are loaded.
  */
-import { createHash } from '../core/digest.js';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import { createHash } from '../core/digest.js';
 import { isPrivate, moduleStamp, readPrivateBytes, writePrivateFile } from '../io/private-file.js';
 
 /** Bumped when what is stored changes shape. */
@@ -122,8 +122,9 @@ export class CompiledCache {
     const module = { exports: {} as unknown };
     this.builtins.set(file, module);
     try {
-      const code = readFileSync(file, 'utf8');
+      // Stat before reading: a file changed in between is told by a stat older than its text.
       const st = statSync(file);
+      const code = readFileSync(file, 'utf8');
       const header = Buffer.from(`${JSON.stringify([file, st.size, st.mtimeMs, st.ctimeMs, st.ino])}\n`);
       const dir = path.dirname(file);
       const cacheFile = path.join(this.codeDir, `${path.basename(file)}.${nameHash(dir)}.v8`);
