@@ -10,25 +10,9 @@ import { documentsData, unchangedDocuments } from '../../src/engine/verify.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { parseManifest } from '../../src/yaml/parse.js';
+import { clusterRole, settingsConfigMap } from '../fixtures-support/manifests.js';
 
-const TEXT = `# roles
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata:
-  name: reader
-rules: []
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata:
-  name: writer
-rules: []
-`;
+const TEXT = `# roles\n${clusterRole('reader')}---\n${settingsConfigMap()}---\n${clusterRole('writer')}`;
 
 /** A rule that reports nothing and notes the objects it is shown. */
 function watcher(seen: string[]): Rule {

@@ -8,20 +8,9 @@ import { resolveRun } from '../../src/api/options.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { fixText, type Engine } from '../../src/engine/fix-text.js';
 import type { Validator } from '../../src/validate/index.js';
+import { clusterRole, settingsConfigMap } from '../fixtures-support/manifests.js';
 
-const TEXT = `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata:
-  name: reader
-rules: []
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: fast
-`;
+const TEXT = `${clusterRole('reader')}---\n${settingsConfigMap('data:\n  mode: fast\n')}`;
 
 /** The engine of a run with `--namespace team`, its validator counting what it validates. */
 async function countingEngine(wrap: (validate: Validator['validate']) => Validator['validate'] = (v) => v): Promise<{ engine: Engine; seen: unknown[]; options: Parameters<typeof fixText>[2] }> {
